@@ -1,0 +1,5 @@
+"""Allow `python -m bounceback`."""
+
+from bounceback.cli.main import run
+
+run()

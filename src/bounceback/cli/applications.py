@@ -1,0 +1,331 @@
+"""Commands on applications: add, list, show, edit, move, close, note, delete, undo, board, due."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+
+from bounceback.cli.context import STATE, console, print_json
+from bounceback.cli.options import AppName, JsonFlag, application_fields, enum_value
+
+StageOpt = Annotated[str | None, typer.Option("--stage", "-s", help="Stage to start in (default: saved).")]
+Location = Annotated[str | None, typer.Option(help="City or region.")]
+Mode = Annotated[str | None, typer.Option("--mode", help="remote, hybrid or onsite.")]
+SourceOpt = Annotated[str | None, typer.Option("--source", help="job_board, referral, company_site, recruiter, …")]
+Url = Annotated[str | None, typer.Option(help="Link to the posting.")]
+SalaryMin = Annotated[int | None, typer.Option("--salary-min", help="Lowest salary offered.")]
+SalaryMax = Annotated[int | None, typer.Option("--salary-max", help="Highest salary offered.")]
+Currency = Annotated[str | None, typer.Option("--currency", help="Salary currency, e.g. EUR.")]
+Applied = Annotated[str | None, typer.Option("--applied", help="Date applied (ISO or 'yesterday').")]
+Saved = Annotated[str | None, typer.Option("--saved", help="Date saved.")]
+Deadline = Annotated[str | None, typer.Option("--deadline", help="Application deadline.")]
+Excitement = Annotated[int | None, typer.Option("--excitement", "-e", min=1, max=5, help="How keen you are, 1–5.")]
+Dream = Annotated[bool | None, typer.Option("--dream/--not-dream", help="Flag as a dream job.", show_default=False)]
+Tags = Annotated[list[str] | None, typer.Option("--tag", "-t", help="A tag (repeat for more).")]
+Notes = Annotated[str | None, typer.Option("--notes", help="Free notes about the opening.")]
+
+
+def add(
+    company: Annotated[str, typer.Argument(help="The employer.")],
+    role: Annotated[str, typer.Argument(help="The role title.")],
+    stage: StageOpt = None,
+    location: Location = None,
+    mode: Mode = None,
+    source: SourceOpt = None,
+    url: Url = None,
+    salary_min: SalaryMin = None,
+    salary_max: SalaryMax = None,
+    currency: Currency = None,
+    applied: Applied = None,
+    saved: Saved = None,
+    deadline: Deadline = None,
+    excitement: Excitement = None,
+    dream: Dream = None,
+    tag: Tags = None,
+    notes: Notes = None,
+) -> None:
+    """Record a new application."""
+    from bounceback.domain.stages import Stage, parse_stage
+
+    values = application_fields(
+        location=location, work_mode=mode, source=source, url=url, salary_min=salary_min,
+        salary_max=salary_max, salary_currency=currency, applied_on=applied, saved_on=saved,
+        deadline=deadline, excitement=excitement, dream_job=dream, tags=tag, notes=notes,
+    )  # fmt: skip
+    target = parse_stage(stage) if stage else (Stage.APPLIED if applied else Stage.SAVED)
+    with STATE.change(f"Add {role} at {company}") as tracker:
+        app = tracker.add(company, role, stage=target, **values)
+        slug, stage_now = app.slug, app.stage.value
+    console.print(f"Added [bold]{slug}[/] ({stage_now}).")
+
+
+def edit(
+    name: AppName,
+    role: Annotated[str | None, typer.Option(help="New role title.")] = None,
+    location: Location = None,
+    mode: Mode = None,
+    source: SourceOpt = None,
+    url: Url = None,
+    salary_min: SalaryMin = None,
+    salary_max: SalaryMax = None,
+    currency: Currency = None,
+    applied: Applied = None,
+    saved: Saved = None,
+    deadline: Deadline = None,
+    excitement: Excitement = None,
+    dream: Dream = None,
+    tag: Tags = None,
+    notes: Notes = None,
+) -> None:
+    """Change details of an application."""
+    values = application_fields(
+        role=role, location=location, work_mode=mode, source=source, url=url, salary_min=salary_min,
+        salary_max=salary_max, salary_currency=currency, applied_on=applied, saved_on=saved,
+        deadline=deadline, excitement=excitement, dream_job=dream, tags=tag, notes=notes,
+    )  # fmt: skip
+    with STATE.change(f"Edit {name}") as tracker:
+        app = tracker.find(name)
+        changed = tracker.edit(app, **values)
+        slug = app.slug
+    console.print(f"Updated {slug}: {', '.join(changed)}." if changed else f"Nothing to change on {slug}.")
+
+
+def list_(
+    stage: Annotated[list[str] | None, typer.Option("--stage", "-s", help="Only these stages (repeat).")] = None,
+    active: Annotated[
+        bool | None, typer.Option("--active/--closed", help="Only open, or only closed ones.", show_default=False)
+    ] = None,
+    company: Annotated[str, typer.Option("--company", "-c", help="Company name contains.")] = "",
+    tag: Annotated[str, typer.Option("--tag", "-t", help="Has this tag.")] = "",
+    search: Annotated[str, typer.Option("--search", "-q", help="Text anywhere.")] = "",
+    sort: Annotated[str, typer.Option(help="updated, created, applied, company, role, stage, excitement, id.")] = "updated",
+    limit: Annotated[int, typer.Option(help="Show at most this many (0: all).")] = 0,
+    as_json: JsonFlag = False,
+) -> None:
+    """List applications, newest activity first."""
+    from bounceback.cli.render import application_json, applications_table
+    from bounceback.domain.filters import ApplicationFilter, select_applications
+    from bounceback.domain.stages import parse_stage
+
+    wanted = ApplicationFilter(
+        stages=[parse_stage(s) for s in stage or []], active=active, company=company, tag=tag, text=search
+    )
+    with STATE.reader() as reader:
+        rows = [(v.app, v.company) for v in reader.applications()]
+    chosen = select_applications(rows, wanted, sort)
+    if limit:
+        chosen = chosen[:limit]
+    if as_json:
+        print_json([application_json(a, c) for a, c in chosen])
+        return
+    if not chosen:
+        console.print("No applications match." if rows else "No applications yet. Add one with `bounceback add`.")
+        return
+    console.print(applications_table(chosen))
+    console.print(f"[bright_black]{len(chosen)} of {len(rows)} applications[/]")
+
+
+def show(name: AppName, as_json: JsonFlag = False) -> None:
+    """Show one application: details, people, interviews and the timeline."""
+    from bounceback.cli import render
+
+    with STATE.reader() as reader:
+        view = reader.find(name)
+        app = view.app
+        events = reader.timeline(app.id or 0)
+        interviews = reader.interviews(app.id)
+        people = reader.people(app.id or 0)
+    if as_json:
+        data = render.application_json(app, view.company)
+        data["timeline"] = [render.event_json(e) for e in events]
+        data["interviews"] = [render.interview_json(i) for i in interviews]
+        data["contacts"] = [render.contact_json(c, r) for c, r in people]
+        print_json(data)
+        return
+    _print_details(app, view.company)
+    for person, role in people:
+        console.print(f"  {role.value.replace('_', ' ')}: {person.name} {person.email}".rstrip())
+    for iv in interviews:
+        console.print(
+            f"  interview round {iv.round} ({iv.kind.value}): {render.local(iv.starts_at, iv.timezone)} {iv.timezone}"
+        )
+    console.print(render.timeline_table(events))
+
+
+def _print_details(app: object, company: str) -> None:
+    from bounceback.cli.render import stage_text
+    from bounceback.domain.model import Application
+
+    assert isinstance(app, Application)
+    console.print(f"[bold]{app.role}[/] at [bold]{company}[/]  ({app.slug}, id {app.id})")
+    console.print("Stage: ", stage_text(app), f"  furthest: {app.furthest_stage.value}")
+    facts = {
+        "Location": " ".join(x for x in (app.location, f"({app.work_mode.value})" if app.work_mode else "") if x),
+        "Source": app.source.value.replace("_", " ") if app.source else "",
+        "Salary": _salary(app),
+        "Applied": app.applied_on.isoformat() if app.applied_on else "",
+        "Deadline": app.deadline.isoformat() if app.deadline else "",
+        "Excitement": "★" * app.excitement if app.excitement else "",
+        "Dream job": "yes" if app.dream_job else "",
+        "Tags": ", ".join(app.tags),
+        "Link": app.url,
+        "Closed because": app.close_reason,
+        "Notes": app.notes,
+    }
+    for label, value in facts.items():
+        if value:
+            console.print(f"  {label}: {value}")
+
+
+def _salary(app: object) -> str:
+    low, high, cur = (getattr(app, k) for k in ("salary_min", "salary_max", "salary_currency"))
+    if low is None and high is None:
+        return ""
+    span = f"{low:,}–{high:,}" if low is not None and high is not None else f"{low or high:,}"
+    return f"{span} {cur}".strip()
+
+
+def move(
+    name: AppName,
+    stage: Annotated[str, typer.Argument(help="Target stage (screening, interviewing, offer, …).")],
+    when: Annotated[str | None, typer.Option(help="When it happened (default: now).")] = None,
+    reason: Annotated[str, typer.Option(help="Why, for the timeline.")] = "",
+) -> None:
+    """Move an application to another stage (forward only; `undo` reverts mistakes)."""
+    from bounceback.dates import parse_moment
+    from bounceback.domain.stages import parse_stage
+
+    target = parse_stage(stage)
+    moment = parse_moment(when, default_zone=STATE.require_settings().timezone)[0] if when else None
+    with STATE.change(f"Move {name} to {target.value}") as tracker:
+        app = tracker.find(name)
+        event = tracker.move(app, target, when=moment, reason=reason)
+        slug, summary = app.slug, event.summary
+    console.print(f"{slug}: {summary}.")
+
+
+OUTCOMES = ("rejected", "withdrawn", "ghosted", "accepted", "declined")
+
+
+def close(
+    name: AppName,
+    outcome: Annotated[str, typer.Argument(help="rejected, withdrawn, ghosted, accepted or declined.")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why, in your words.")] = "",
+    when: Annotated[str | None, typer.Option(help="When it happened (default: now).")] = None,
+) -> None:
+    """Close an application with its outcome."""
+    from bounceback.dates import parse_moment
+    from bounceback.domain.errors import InvalidInput
+    from bounceback.domain.stages import Stage
+
+    if outcome.lower() not in OUTCOMES:
+        raise InvalidInput(f"“{outcome}” is not an outcome; use one of: {', '.join(OUTCOMES)}.")
+    target = Stage(outcome.lower())
+    moment = parse_moment(when, default_zone=STATE.require_settings().timezone)[0] if when else None
+    with STATE.change(f"Close {name} as {target.value}") as tracker:
+        app = tracker.find(name)
+        tracker.move(app, target, when=moment, reason=reason)
+        slug, furthest = app.slug, app.furthest_stage.value
+    if target is Stage.REJECTED:
+        console.print(f"Recorded: {slug} said no, after you reached {furthest}. That is a hard message to get.")
+        console.print("Your effort is still on the record; nothing about the interviews is lost.")
+    else:
+        console.print(f"Closed {slug} as {target.value}.")
+
+
+def note(name: AppName, text: Annotated[str, typer.Argument(help="The note.")]) -> None:
+    """Add a note to an application's timeline."""
+    with STATE.change(f"Note on {name}") as tracker:
+        app = tracker.find(name)
+        tracker.note(app, text)
+        slug = app.slug
+    console.print(f"Noted on {slug}.")
+
+
+def delete(
+    name: AppName,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
+) -> None:
+    """Delete an application and its timeline (asks first; `undo` brings it back)."""
+    with STATE.reader() as reader:
+        slug = reader.find(name).app.slug
+    if not yes and not typer.confirm(f"Delete {slug} and its whole timeline?", default=False):
+        console.print("Kept.")
+        raise typer.Exit(1)
+    with STATE.change(f"Delete {slug}") as tracker:
+        tracker.delete(tracker.find(slug))
+    console.print(f"Deleted {slug}. `bounceback undo` brings it back.")
+
+
+def undo() -> None:
+    """Revert the last change (repeat to go further back)."""
+    summary = STATE.workspace().undo()
+    console.print(f"Undone: {summary}.")
+
+
+def board(
+    active: Annotated[bool, typer.Option("--all/--active", help="Include closed applications.")] = False,
+) -> None:
+    """Applications in columns by stage."""
+    from rich.columns import Columns
+    from rich.panel import Panel
+
+    from bounceback.cli.render import STAGE_STYLE
+    from bounceback.domain.stages import PROGRESS, Stage
+
+    with STATE.reader() as reader:
+        rows = [(v.app, v.company) for v in reader.applications()]
+    stages = list(Stage) if active else list(PROGRESS)
+    panels = []
+    for stage in stages:
+        cards = [f"{'★ ' if a.dream_job else ''}[bold]{c}[/]\n{a.role}" for a, c in rows if a.stage is stage]
+        body = "\n\n".join(cards[:12]) + (f"\n\n… and {len(cards) - 12} more" if len(cards) > 12 else "")
+        panels.append(
+            Panel(body or "[bright_black]—[/]", title=f"{stage.value} ({len(cards)})", border_style=STAGE_STYLE[stage], width=30)
+        )
+    console.print(Columns(panels))
+
+
+def due(as_json: JsonFlag = False) -> None:
+    """What needs doing: upcoming interviews and applications that look ghosted."""
+    from bounceback.cli.render import due_json, due_table
+    from bounceback.domain.due import ghost_suggestions, sort_due, upcoming_interviews
+
+    settings = STATE.require_settings()
+    now = datetime.now(UTC)
+    with STATE.reader() as reader:
+        apps = [v.app for v in reader.applications()]
+        interviews = reader.interviews()
+    slugs = {a.id or 0: a.slug for a in apps if a.is_active}
+    items = sort_due(
+        upcoming_interviews(interviews, slugs, now, settings.upcoming_days)
+        + ghost_suggestions(apps, now, settings.ghost_after_days),
+        now,
+    )
+    if as_json:
+        print_json([due_json(i, now) for i in items])
+        return
+    if not items:
+        console.print("Nothing is due. ")
+        return
+    console.print(due_table(items, now))
+
+
+def register(app: typer.Typer) -> None:
+    """Add these commands to the CLI."""
+    app.command()(add)
+    app.command("list")(list_)
+    app.command()(show)
+    app.command()(edit)
+    app.command()(move)
+    app.command()(close)
+    app.command()(note)
+    app.command()(delete)
+    app.command()(undo)
+    app.command()(board)
+    app.command()(due)
+
+
+__all__ = ["enum_value", "register"]

@@ -1,0 +1,83 @@
+"""Commands on interviews: add and list, each in its own time zone."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bounceback.cli.context import STATE, console, print_json
+from bounceback.cli.options import AppName, JsonFlag, enum_value
+
+interview_app = typer.Typer(help="Interviews, stored in UTC with their own time zone.", no_args_is_help=True)
+
+
+@interview_app.command("add")
+def add_interview(
+    name: AppName,
+    when: Annotated[str, typer.Argument(help="Start, e.g. 'next Tuesday 10:00 Europe/Berlin' or ISO.")],
+    kind: Annotated[str, typer.Option(help="phone, video or onsite.")] = "video",
+    round_: Annotated[int | None, typer.Option("--round", help="Round number (default: the next).")] = None,
+    duration: Annotated[int, typer.Option(help="Minutes.")] = 60,
+    location: Annotated[str, typer.Option(help="Address or meeting link.")] = "",
+    interviewers: Annotated[str, typer.Option(help="Who you will meet.")] = "",
+    screening: Annotated[bool, typer.Option("--screening", help="A screening call, not an interview.")] = False,
+) -> None:
+    """Schedule an interview; the application moves forward if it was behind."""
+    from bounceback.cli.render import local
+    from bounceback.dates import parse_moment
+    from bounceback.domain.model import Interview, InterviewKind
+
+    starts_at, zone_name = parse_moment(when, default_zone=STATE.require_settings().timezone)
+    interview_kind = enum_value(InterviewKind, kind, "interview kind")
+    with STATE.change(f"Interview for {name}") as tracker:
+        app = tracker.find(name)
+        interview = Interview(
+            application_id=app.id or 0,
+            starts_at=starts_at,
+            timezone=zone_name,
+            round=round_ or len(tracker.interviews(app)) + 1,
+            kind=interview_kind,
+            duration_minutes=duration,
+            location=location,
+            interviewers=interviewers,
+        )
+        tracker.add_interview(app, interview, screening=screening)
+        slug = app.slug
+    console.print(f"Interview round {interview.round} for {slug}: {local(starts_at, zone_name)} {zone_name}.")
+
+
+@interview_app.command("list")
+def list_interviews(
+    name: Annotated[str | None, typer.Argument(help="Only this application.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List interviews, soonest first."""
+    from rich.table import Table
+
+    from bounceback.cli.render import interview_json, local
+
+    with STATE.reader() as reader:
+        apps = {v.app.id: v.app.slug for v in reader.applications()}
+        app_id = reader.find(name).app.id if name else None
+        interviews = reader.interviews(app_id)
+    if as_json:
+        print_json([{**interview_json(i), "application": apps.get(i.application_id)} for i in interviews])
+        return
+    if not interviews:
+        console.print("No interviews recorded.")
+        return
+    table = Table(show_edge=False, header_style="bold")
+    for column in ("application", "round", "kind", "local time", "zone", "with"):
+        table.add_column(column)
+    for iv in interviews:
+        table.add_row(
+            apps.get(iv.application_id, "?"), str(iv.round), iv.kind.value, local(iv.starts_at, iv.timezone),
+            iv.timezone, iv.interviewers,
+        )  # fmt: skip
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the interview group to the CLI."""
+    app.add_typer(interview_app, name="interview")

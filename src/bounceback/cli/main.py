@@ -1,0 +1,71 @@
+"""The `bounceback` command: global options, the command groups, and the one exit point for errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bounceback import __version__
+from bounceback.cli import applications, contacts, database, interviews, transfer
+from bounceback.cli.context import STATE, err_console
+from bounceback.domain.errors import Ambiguous, BouncebackError
+from bounceback.settings import load_settings
+
+app = typer.Typer(
+    name="bounceback",
+    help="Track your job search, and bounce back from every rejection.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bounceback {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    home: Annotated[
+        Path | None, typer.Option("--home", help="Workspace folder (env BOUNCEBACK_HOME).", show_default=False)
+    ] = None,
+    database_url: Annotated[
+        str | None,
+        typer.Option("--database", help="SQLAlchemy database URL (env BOUNCEBACK_DATABASE_URL).", show_default=False),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Track your job search, and bounce back from every rejection."""
+    STATE.settings = load_settings(home=home, database_url=database_url)
+
+
+applications.register(app)
+contacts.register(app)
+interviews.register(app)
+database.register(app)
+transfer.register(app)
+
+
+def run() -> None:
+    """Entry point: run the CLI and turn a user's mistake into one plain sentence and exit code 1."""
+    try:
+        app()
+    except Ambiguous as exc:
+        err_console.print(exc.message)
+        for name in exc.candidates[:20]:
+            err_console.print(f"  {name}")
+        sys.exit(exc.exit_code)
+    except BouncebackError as exc:
+        err_console.print(exc.message)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("Stopped. Nothing half-written was kept.")
+        sys.exit(130)

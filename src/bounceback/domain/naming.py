@@ -1,0 +1,69 @@
+"""Short names like `acme-data-engineer`, so a person can name an application without its id."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_COMPANY_SUFFIXES = re.compile(r"\b(inc|llc|ltd|gmbh|plc|corp|co|sa|ag|bv|oy|ab)\.?$", re.IGNORECASE)
+
+
+def slugify(text: str, *, max_length: int = 48) -> str:
+    """Lower-case ASCII words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NON_WORD.sub("-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "x"
+
+
+def company_key(name: str) -> str:
+    """A comparable key for a company name: case, punctuation and legal suffixes ignored."""
+    trimmed = _COMPANY_SUFFIXES.sub("", name.strip().rstrip(",. ")).strip(" ,.")
+    return slugify(trimmed or name)
+
+
+def application_slug(company: str, role: str, taken: set[str]) -> str:
+    """A unique short name for a new application: company and role, numbered when taken."""
+    base = f"{company_key(company)}-{slugify(role, max_length=32)}"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def matches_name(query: str, slug: str) -> bool:
+    """Whether a typed name picks this slug: exact, a prefix, or all its words in order."""
+    q = slugify(query)
+    if slug == q or slug.startswith(q):
+        return True
+    words = q.split("-")
+    position = 0
+    for word in words:
+        found = slug.find(word, position)
+        if found < 0:
+            return False
+        position = found + len(word)
+    return True
+
+
+def resolve(query: str, candidates: list[tuple[int, str]], *, what: str = "application") -> int:
+    """Pick one id from (id, slug) pairs by an id or an unambiguous short name."""
+    from bounceback.domain.errors import Ambiguous, NotFound
+
+    text = query.strip()
+    if text.isdigit():
+        wanted = int(text)
+        if any(cid == wanted for cid, _ in candidates):
+            return wanted
+        raise NotFound(f"There is no {what} with id {wanted}.")
+    exact = [cid for cid, slug in candidates if slug == slugify(text)]
+    if len(exact) == 1:
+        return exact[0]
+    hits = [(cid, slug) for cid, slug in candidates if matches_name(text, slug)]
+    if len(hits) == 1:
+        return hits[0][0]
+    if not hits:
+        raise NotFound(f"No {what} is called “{text}”; `bounceback list` shows their names.")
+    names = [slug for _, slug in sorted(hits, key=lambda h: h[1])]
+    shown = ", ".join(names[:8]) + (" …" if len(names) > 8 else "")
+    raise Ambiguous(f"“{text}” could be {len(names)} {what}s: {shown}. Use a longer name or the id.", names)

@@ -1,0 +1,112 @@
+"""One typed settings object, read once from the environment (prefix BOUNCEBACK_) and command-line flags."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from bounceback.domain.errors import InvalidInput
+
+APP_NAME = "bounceback"
+DATABASE_FILE = "bounceback.sqlite3"
+
+
+def _default_home() -> Path:
+    """The platform's data folder for the app (e.g. ~/.local/share/bounceback)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable. Each field's metadata holds its help text; tests check the README lists it."""
+
+    home: Path = field(
+        default_factory=_default_home,
+        metadata={"env": "BOUNCEBACK_HOME", "help": "Workspace folder holding the SQLite file and your files."},
+    )
+    database_url: str = field(
+        default="",
+        metadata={
+            "env": "BOUNCEBACK_DATABASE_URL",
+            "help": "Any SQLAlchemy URL (e.g. postgresql+psycopg://user@host/db); default: SQLite in the home.",
+        },
+    )
+    ghost_after_days: int = field(
+        default=21,
+        metadata={
+            "env": "BOUNCEBACK_GHOST_AFTER_DAYS",
+            "help": "Days without an answer before an application is suggested as ghosted.",
+        },
+    )
+    upcoming_days: int = field(
+        default=14,
+        metadata={"env": "BOUNCEBACK_UPCOMING_DAYS", "help": "How far ahead `due` lists interviews."},
+    )
+    timezone: str = field(
+        default="",
+        metadata={
+            "env": "BOUNCEBACK_TIMEZONE",
+            "help": "Your IANA time zone (e.g. Europe/Berlin); default: the system's.",
+        },
+    )
+
+    @property
+    def url(self) -> str:
+        """The database URL actually used."""
+        return self.database_url or f"sqlite:///{self.home / DATABASE_FILE}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for the embedded default."""
+        return self.url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file, when the database is one."""
+        if not self.is_sqlite:
+            return None
+        return Path(self.url.split("///", 1)[1])
+
+
+def _convert(name: str, raw: str, kind: type) -> object:
+    """Turn an environment string into the field's type, or say plainly what is wrong."""
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise InvalidInput(f"{name} must be a whole number, not “{raw}”.") from None
+    if kind is Path:
+        return Path(raw).expanduser()
+    return raw
+
+
+def load_settings(
+    environ: dict[str, str] | None = None,
+    *,
+    home: Path | None = None,
+    database_url: str | None = None,
+) -> Settings:
+    """Read settings: flags win over environment, environment over defaults."""
+    env = os.environ if environ is None else environ
+    values: dict[str, object] = {}
+    kinds = {"home": Path, "database_url": str, "ghost_after_days": int, "upcoming_days": int, "timezone": str}
+    for f in fields(Settings):
+        raw = env.get(f.metadata["env"])
+        if raw:
+            values[f.name] = _convert(f.metadata["env"], raw, kinds[f.name])
+    if home is not None:
+        values["home"] = home.expanduser()
+    if database_url:
+        values["database_url"] = database_url
+    settings = Settings(**values)  # type: ignore[arg-type]
+    if settings.ghost_after_days < 1:
+        raise InvalidInput("BOUNCEBACK_GHOST_AFTER_DAYS must be at least 1.")
+    return settings
+
+
+def documented_settings() -> list[tuple[str, str]]:
+    """(environment variable, help) for every setting, for the README and its test."""
+    return [(f.metadata["env"], f.metadata["help"]) for f in fields(Settings)]

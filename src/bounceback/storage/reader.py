@@ -1,0 +1,187 @@
+"""Fast reads over a plain DB-API connection.
+
+`list`, `show` and `due` run dozens of times a day; importing SQLAlchemy alone costs ~0.3 s here, so these
+reads use plain SQL on sqlite3 (or the psycopg connection SQLAlchemy already opened for PostgreSQL). The SQL
+is the same on both; writes always go through SQLAlchemy and the journal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from bounceback.domain.model import (
+    Application,
+    Company,
+    Contact,
+    ContactRole,
+    Event,
+    EventKind,
+    Interview,
+    InterviewKind,
+    Origin,
+    Source,
+    WorkMode,
+)
+from bounceback.domain.naming import resolve
+from bounceback.domain.stages import Stage
+from bounceback.settings import Settings
+from bounceback.storage.version import HEAD_REVISION
+
+T = TypeVar("T")
+
+_ENUMS: dict[str, type[StrEnum]] = {
+    "stage": Stage,
+    "furthest_stage": Stage,
+    "closed_from": Stage,
+    "from_stage": Stage,
+    "to_stage": Stage,
+    "work_mode": WorkMode,
+    "source": Source,
+    "kind": EventKind,
+    "origin": Origin,
+    "role_in": ContactRole,
+}
+_DATES = {"saved_on", "applied_on", "deadline"}
+_TIMES = {"created_at", "updated_at", "last_activity_at", "closed_at", "occurred_at", "starts_at"}
+_JSON = {"tags", "domains", "details"}
+_BOOLS = {"dream_job"}
+
+
+def _value(column: str, raw: Any, enums: dict[str, type[StrEnum]]) -> Any:
+    """Convert one raw DB-API value to the domain's type (sqlite3 gives strings, psycopg real types)."""
+    if raw is None:
+        return None
+    if column in enums:
+        return enums[column](raw)
+    if column in _TIMES:
+        moment = datetime.fromisoformat(raw) if isinstance(raw, str) else raw
+        return moment.replace(tzinfo=UTC)
+    if column in _DATES:
+        return date.fromisoformat(raw) if isinstance(raw, str) else raw
+    if column in _JSON:
+        return json.loads(raw) if isinstance(raw, str) else raw
+    if column in _BOOLS:
+        return bool(raw)
+    return raw
+
+
+def _build(cls: type[T], row: dict[str, Any], enums: dict[str, type[StrEnum]] | None = None) -> T:
+    """A domain record from a row, taking only the record's own fields."""
+    table = enums or _ENUMS
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: _value(k, v, table) for k, v in row.items() if k in names})
+
+
+@dataclass
+class ApplicationView:
+    """An application with its company's name, as lists and pages show it."""
+
+    app: Application
+    company: str
+
+
+class Reader:
+    """Read-only queries over one DB-API connection; `paramstyle` is 'named' (sqlite3) or 'pyformat'."""
+
+    def __init__(self, connection: Any, *, paramstyle: str = "named", owner_id: int = 1) -> None:
+        self.connection = connection
+        self.paramstyle = paramstyle
+        self.owner_id = owner_id
+
+    def _rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+        if self.paramstyle == "pyformat":
+            sql = re.sub(r":(\w+)", r"%(\1)s", sql)
+        cursor = self.connection.cursor()
+        cursor.execute(sql, {"owner": self.owner_id, **params})
+        names = [d[0] for d in cursor.description]
+        result = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        cursor.close()
+        return result
+
+    def applications(self) -> list[ApplicationView]:
+        """Every application with its company name, oldest first."""
+        rows = self._rows(
+            "SELECT a.*, c.name AS company_name FROM applications a JOIN companies c ON c.id = a.company_id "
+            "WHERE a.owner_id = :owner ORDER BY a.id"
+        )
+        return [ApplicationView(_build(Application, r), r["company_name"]) for r in rows]
+
+    def find(self, name: str) -> ApplicationView:
+        """One application by id or unambiguous short name."""
+        pairs = self._rows("SELECT id, slug FROM applications WHERE owner_id = :owner")
+        app_id = resolve(name, [(r["id"], r["slug"]) for r in pairs])
+        rows = self._rows(
+            "SELECT a.*, c.name AS company_name FROM applications a JOIN companies c ON c.id = a.company_id "
+            "WHERE a.id = :id",
+            id=app_id,
+        )
+        return ApplicationView(_build(Application, rows[0]), rows[0]["company_name"])
+
+    def company(self, company_id: int) -> Company:
+        """A company by id."""
+        return _build(Company, self._rows("SELECT * FROM companies WHERE id = :id", id=company_id)[0])
+
+    def timeline(self, app_id: int) -> list[Event]:
+        """An application's events, oldest first."""
+        rows = self._rows(
+            "SELECT * FROM events WHERE application_id = :id ORDER BY occurred_at, id", id=app_id
+        )
+        return [_build(Event, r) for r in rows]
+
+    def interviews(self, app_id: int | None = None) -> list[Interview]:
+        """Interviews of one application, or all of this owner's, by start time."""
+        where = "application_id = :id" if app_id is not None else "owner_id = :owner"
+        rows = self._rows(f"SELECT * FROM interviews WHERE {where} ORDER BY starts_at", id=app_id)
+        return [_build(Interview, r, {**_ENUMS, "kind": InterviewKind}) for r in rows]
+
+    def people(self, app_id: int) -> list[tuple[Contact, ContactRole]]:
+        """The contacts of an application with their roles."""
+        rows = self._rows(
+            "SELECT c.*, l.role AS role_in FROM contacts c JOIN application_contacts l ON l.contact_id = c.id "
+            "WHERE l.application_id = :id ORDER BY c.name",
+            id=app_id,
+        )
+        return [(_build(Contact, r), ContactRole(r["role_in"])) for r in rows]
+
+    def contacts(self) -> list[Contact]:
+        """All contacts of this owner, by name."""
+        return [_build(Contact, r) for r in self._rows("SELECT * FROM contacts WHERE owner_id = :owner ORDER BY name")]
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+
+def open_sqlite_reader(settings: Settings) -> Reader | None:
+    """A reader straight on the SQLite file when it exists at the current schema; else None (use Workspace)."""
+    path = settings.sqlite_path
+    if path is None or not path.exists():
+        return None
+    connection = sqlite3.connect(path, timeout=60)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    if row is None or row[0] != HEAD_REVISION:
+        connection.close()
+        return None
+    return Reader(connection)
+
+
+def open_reader(settings: Settings) -> Reader:
+    """The fastest reader for the configured database, migrating it first when needed."""
+    reader = open_sqlite_reader(settings)
+    if reader is not None:
+        return reader
+    from bounceback.storage.workspace import Workspace
+
+    workspace = Workspace(settings)
+    raw = workspace.engine.raw_connection()
+    style = "named" if settings.is_sqlite else "pyformat"
+    return Reader(raw, paramstyle=style)

@@ -1,0 +1,199 @@
+"""Tables, each with an owner so many people can share one PostgreSQL server, mapped onto domain records."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import registry
+
+from bounceback.domain.model import (
+    LOCAL_OWNER,
+    Application,
+    ApplicationContact,
+    Company,
+    Contact,
+    ContactRole,
+    Event,
+    EventKind,
+    Interview,
+    InterviewKind,
+    Origin,
+    Source,
+    WorkMode,
+)
+from bounceback.domain.stages import Stage
+from bounceback.storage.types import EnumText, UTCDateTime
+
+# Constraint names that are the same on SQLite and PostgreSQL, so migrations can name them.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _owner() -> Column[int]:
+    """The owner column every row carries."""
+    return Column("owner_id", Integer, ForeignKey("users.id"), nullable=False, default=LOCAL_OWNER, index=True)
+
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=True),
+)
+
+companies = Table(
+    "companies",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(300), nullable=False),
+    Column("domains", JSON, nullable=False, default=list),
+    Column("notes", Text, nullable=False, default=""),
+)
+
+applications = Table(
+    "applications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("company_id", Integer, ForeignKey("companies.id"), nullable=False, index=True),
+    Column("slug", String(120), nullable=False),
+    Column("role", String(300), nullable=False),
+    Column("location", String(300), nullable=False, default=""),
+    Column("work_mode", EnumText(WorkMode), nullable=True),
+    Column("source", EnumText(Source), nullable=True),
+    Column("url", Text, nullable=False, default=""),
+    Column("salary_min", Integer, nullable=True),
+    Column("salary_max", Integer, nullable=True),
+    Column("salary_currency", String(8), nullable=False, default=""),
+    Column("saved_on", Date, nullable=True),
+    Column("applied_on", Date, nullable=True),
+    Column("deadline", Date, nullable=True),
+    Column("excitement", Integer, nullable=True),
+    Column("dream_job", Boolean, nullable=False, default=False),
+    Column("tags", JSON, nullable=False, default=list),
+    Column("notes", Text, nullable=False, default=""),
+    Column("stage", EnumText(Stage), nullable=False),
+    Column("furthest_stage", EnumText(Stage), nullable=False),
+    Column("closed_from", EnumText(Stage), nullable=True),
+    Column("close_reason", Text, nullable=False, default=""),
+    Column("interview_rounds", Integer, nullable=False, default=0),
+    Column("created_at", UTCDateTime, nullable=True),
+    Column("updated_at", UTCDateTime, nullable=True),
+    Column("last_activity_at", UTCDateTime, nullable=True),
+    Column("closed_at", UTCDateTime, nullable=True),
+    UniqueConstraint("owner_id", "slug", name="uq_applications_owner_slug"),
+    Index("ix_applications_owner_stage", "owner_id", "stage"),
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("company_id", Integer, ForeignKey("companies.id"), nullable=True, index=True),
+    Column("name", String(300), nullable=False),
+    Column("email", String(320), nullable=False, default=""),
+    Column("phone", String(64), nullable=False, default=""),
+    Column("linkedin_url", Text, nullable=False, default=""),
+    Column("title", String(300), nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+)
+
+application_contacts = Table(
+    "application_contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=False, index=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id"), nullable=False, index=True),
+    Column("role", EnumText(ContactRole), nullable=False),
+    UniqueConstraint("application_id", "contact_id", "role", name="uq_application_contacts_link"),
+)
+
+interviews = Table(
+    "interviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=False, index=True),
+    Column("round", Integer, nullable=False, default=1),
+    Column("kind", EnumText(InterviewKind), nullable=False),
+    Column("starts_at", UTCDateTime, nullable=False),
+    Column("timezone", String(64), nullable=False, default="UTC"),
+    Column("duration_minutes", Integer, nullable=False, default=60),
+    Column("location", Text, nullable=False, default=""),
+    Column("interviewers", Text, nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=False),
+    Column("kind", EnumText(EventKind), nullable=False),
+    Column("occurred_at", UTCDateTime, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("origin", EnumText(Origin), nullable=False),
+    Column("cause", Text, nullable=False, default=""),
+    Column("from_stage", EnumText(Stage), nullable=True),
+    Column("to_stage", EnumText(Stage), nullable=True),
+    Column("details", JSON, nullable=False, default=dict),
+    Index("ix_events_application_time", "application_id", "occurred_at"),
+)
+
+# One row per user-visible change, holding what is needed to revert it (see journal.py).
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("at", UTCDateTime, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("origin", String(24), nullable=False),
+    Column("operations", JSON, nullable=False),
+    Column("undone", Boolean, nullable=False, default=False),
+    Index("ix_changes_owner_undone", "owner_id", "undone"),
+)
+
+mapper_registry = registry(metadata=metadata)
+_MAPPED = (
+    (Company, companies),
+    (Application, applications),
+    (Contact, contacts),
+    (ApplicationContact, application_contacts),
+    (Interview, interviews),
+    (Event, events),
+)
+
+
+def map_domain() -> None:
+    """Map the domain's dataclasses onto the tables (once); the domain itself stays free of SQL."""
+    for cls, table in _MAPPED:
+        if not hasattr(cls, "__mapper__"):
+            mapper_registry.map_imperatively(cls, table)
+
+
+map_domain()

@@ -1,0 +1,5 @@
+"""The schema revision this code expects. Kept apart so fast reads can check it without importing Alembic."""
+
+HEAD_REVISION = "0001_initial"
+# Every revision this code knows, oldest first; a database at any other revision was written by a newer version.
+KNOWN_REVISIONS = ("0001_initial",)

@@ -1,0 +1,78 @@
+"""A workspace: one database, opened once per command, with short transactions that each record an undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
+
+from bounceback.domain.errors import NotFound
+from bounceback.domain.model import LOCAL_OWNER
+from bounceback.settings import Settings
+from bounceback.storage import journal
+from bounceback.storage.database import create_database_engine, ensure_schema
+from bounceback.storage.schema import changes
+
+
+class Workspace:
+    """The database of one person's search (one owner), ready for reads and journaled writes."""
+
+    def __init__(self, settings: Settings, *, owner_id: int = LOCAL_OWNER, engine: Engine | None = None) -> None:
+        self.settings = settings
+        self.owner_id = owner_id
+        self.engine = engine or create_database_engine(settings)
+        ensure_schema(self.engine)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def change(self, summary: str, *, origin: str = "manual") -> Iterator[Session]:
+        """One transaction for one user-visible change, journaled so `undo` can revert it."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            ops = journal.install(session)
+            try:
+                yield session
+                session.flush()
+                if ops:
+                    session.execute(
+                        changes.insert().values(
+                            owner_id=self.owner_id,
+                            at=datetime.now(UTC),
+                            summary=summary,
+                            origin=origin,
+                            operations=ops,
+                            undone=False,
+                        )
+                    )
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def undo(self) -> str:
+        """Revert the most recent change that has not been undone; returns what it was."""
+        with Session(self.engine) as session:
+            row = session.execute(
+                select(changes.c.id, changes.c.summary, changes.c.operations)
+                .where(changes.c.owner_id == self.owner_id, changes.c.undone.is_(False))
+                .order_by(changes.c.id.desc())
+                .limit(1)
+            ).first()
+            if row is None:
+                raise NotFound("There is nothing to undo.")
+            journal.revert(session.connection(), row.operations)
+            session.execute(update(changes).where(changes.c.id == row.id).values(undone=True))
+            session.commit()
+            return str(row.summary)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()

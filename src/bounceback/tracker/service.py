@@ -1,0 +1,383 @@
+"""Tracker: applications, companies, contacts, interviews and their timeline, inside one journaled session."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bounceback.domain.errors import InvalidInput, NotFound
+from bounceback.domain.model import (
+    Application,
+    ApplicationContact,
+    Company,
+    Contact,
+    ContactRole,
+    Event,
+    EventKind,
+    Interview,
+    Origin,
+)
+from bounceback.domain.naming import application_slug, company_key, resolve, slugify
+from bounceback.domain.progress import apply_move
+from bounceback.domain.stages import PROGRESS, Stage, can_move
+
+# Fields a person may set on an application with `add` or `edit`.
+EDITABLE = (
+    "role",
+    "location",
+    "work_mode",
+    "source",
+    "url",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "saved_on",
+    "applied_on",
+    "deadline",
+    "excitement",
+    "dream_job",
+    "tags",
+    "notes",
+)
+
+
+def now_utc() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def _check_fields(values: dict[str, Any]) -> None:
+    """Refuse values the domain cannot hold, with a sentence naming the field."""
+    excitement = values.get("excitement")
+    if excitement is not None and not 1 <= int(excitement) <= 5:
+        raise InvalidInput(f"Excitement is 1 to 5, not {excitement}.")
+    low, high = values.get("salary_min"), values.get("salary_max")
+    if low is not None and high is not None and low > high:
+        raise InvalidInput(f"The salary range {low}–{high} runs backwards.")
+
+
+class Tracker:
+    """Reads and changes one owner's search through an open session; the caller commits."""
+
+    def __init__(self, session: Session, owner_id: int, *, origin: Origin = Origin.MANUAL) -> None:
+        self.session = session
+        self.owner_id = owner_id
+        self.origin = origin
+
+    # Companies -----------------------------------------------------------------------------------------
+    def companies(self) -> list[Company]:
+        """All companies of this owner, by name."""
+        return list(
+            self.session.scalars(select(Company).where(Company.owner_id == self.owner_id).order_by(Company.name))
+        )
+
+    def find_company(self, name: str) -> Company | None:
+        """A company by its name, ignoring case, punctuation and legal suffixes."""
+        key = company_key(name)
+        return next((c for c in self.companies() if company_key(c.name) == key), None)
+
+    def ensure_company(self, name: str, *, domains: list[str] | None = None) -> Company:
+        """The company of that name, created when new; new domains are added to a known one."""
+        name = name.strip()
+        if not name:
+            raise InvalidInput("A company name is needed.")
+        company = self.find_company(name)
+        if company is None:
+            company = Company(name=name, domains=list(domains or []), owner_id=self.owner_id)
+            self.session.add(company)
+            self.session.flush()
+        elif domains and not set(domains) <= set(company.domains):
+            company.domains = sorted(set(company.domains) | set(domains))
+        return company
+
+    # Applications -------------------------------------------------------------------------------------
+    def applications(self) -> list[Application]:
+        """All applications of this owner, oldest first."""
+        return list(
+            self.session.scalars(
+                select(Application).where(Application.owner_id == self.owner_id).order_by(Application.id)
+            )
+        )
+
+    def find(self, name: str) -> Application:
+        """An application by id or unambiguous short name."""
+        rows = self.session.execute(
+            select(Application.id, Application.slug).where(Application.owner_id == self.owner_id)
+        ).all()
+        app_id = resolve(name, [(r.id, r.slug) for r in rows])
+        app = self.session.get(Application, app_id)
+        assert app is not None
+        return app
+
+    def company_of(self, app: Application) -> Company:
+        """The company an application is with."""
+        company = self.session.get(Company, app.company_id)
+        assert company is not None
+        return company
+
+    def _taken_slugs(self) -> set[str]:
+        return set(self.session.scalars(select(Application.slug).where(Application.owner_id == self.owner_id)))
+
+    def add(
+        self,
+        company: str,
+        role: str,
+        *,
+        stage: Stage = Stage.SAVED,
+        when: datetime | None = None,
+        cause: str = "",
+        **values: Any,
+    ) -> Application:
+        """Record a new application, walking it to `stage` so the timeline and furthest stage are right."""
+        role = role.strip()
+        if not role:
+            raise InvalidInput("A role title is needed.")
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}.")
+        _check_fields(values)
+        when = when or now_utc()
+        org = self.ensure_company(company)
+        app = Application(
+            company_id=org.id or 0,
+            role=role,
+            slug=application_slug(org.name, role, self._taken_slugs()),
+            owner_id=self.owner_id,
+            created_at=when,
+            updated_at=when,
+            last_activity_at=when,
+            **values,
+        )
+        if app.saved_on is None:
+            app.saved_on = when.date()
+        self.session.add(app)
+        self.session.flush()
+        summary = f"Added {role} at {org.name}"
+        self._event(app, EventKind.CREATED, when, summary, cause=cause, to_stage=Stage.SAVED)
+        if stage is not Stage.SAVED:
+            self.walk_to(app, stage, when, cause=cause)
+        return app
+
+    def walk_to(self, app: Application, target: Stage, when: datetime, *, cause: str = "", reason: str = "") -> None:
+        """Move to `target`, first stepping to the nearest open stage it can be reached from (saved → applied → rejected)."""
+        if not can_move(app.stage, target) and app.stage.is_progress:
+            step = next((s for s in PROGRESS if s.rank > app.stage.rank and can_move(s, target)), None)
+            if step is not None:
+                self.move(app, step, when=when, cause=cause)
+        self.move(app, target, when=when, cause=cause, reason=reason)
+
+    def move(
+        self,
+        app: Application,
+        target: Stage,
+        *,
+        when: datetime | None = None,
+        cause: str = "",
+        reason: str = "",
+        origin: Origin | None = None,
+    ) -> Event:
+        """Change an application's stage under the stage rules, and put it on the timeline."""
+        when = when or now_utc()
+        change = apply_move(app, target, when, reason=reason)
+        summary = change.summary + (f": {reason}" if reason else "")
+        details: dict[str, Any] = {"round": change.round} if change.round else {}
+        return self._event(
+            app,
+            EventKind.STAGE,
+            when,
+            summary,
+            cause=cause,
+            from_stage=change.from_stage,
+            to_stage=change.to_stage,
+            details=details,
+            origin=origin,
+        )
+
+    def edit(self, app: Application, **values: Any) -> list[str]:
+        """Change fields of an application; returns the names of those that really changed."""
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}.")
+        merged = {"salary_min": app.salary_min, "salary_max": app.salary_max, **values}
+        _check_fields(merged)
+        changed = [k for k, v in values.items() if getattr(app, k) != v]
+        for key in changed:
+            setattr(app, key, values[key])
+        if changed:
+            when = now_utc()
+            app.updated_at = when
+            if "role" in changed:
+                app.slug = application_slug(self.company_of(app).name, app.role, self._taken_slugs() - {app.slug})
+            self._event(app, EventKind.EDITED, when, "Edited " + ", ".join(changed))
+        return changed
+
+    def note(self, app: Application, text: str, *, when: datetime | None = None) -> Event:
+        """Add a note to the timeline."""
+        if not text.strip():
+            raise InvalidInput("The note is empty.")
+        return self._event(app, EventKind.NOTE, when or now_utc(), text.strip())
+
+    def delete(self, app: Application) -> None:
+        """Remove an application with its timeline, interviews and contact links (undo brings them back)."""
+        for cls in (Event, Interview, ApplicationContact):
+            for row in self.session.scalars(select(cls).where(cls.application_id == app.id)):
+                self.session.delete(row)
+        self.session.flush()
+        self.session.delete(app)
+        self.session.flush()
+
+    # Timeline ------------------------------------------------------------------------------------------
+    def _event(
+        self,
+        app: Application,
+        kind: EventKind,
+        when: datetime,
+        summary: str,
+        *,
+        cause: str = "",
+        from_stage: Stage | None = None,
+        to_stage: Stage | None = None,
+        details: dict[str, Any] | None = None,
+        origin: Origin | None = None,
+    ) -> Event:
+        event = Event(
+            application_id=app.id or 0,
+            kind=kind,
+            occurred_at=when,
+            summary=summary,
+            origin=origin or self.origin,
+            cause=cause,
+            from_stage=from_stage,
+            to_stage=to_stage,
+            details=details or {},
+            owner_id=self.owner_id,
+        )
+        self.session.add(event)
+        return event
+
+    def record(self, app: Application, kind: EventKind, when: datetime, summary: str, **extra: Any) -> Event:
+        """Put something else on the timeline (an email, an import)."""
+        return self._event(app, kind, when, summary, **extra)
+
+    def timeline(self, app: Application) -> list[Event]:
+        """The application's events, oldest first."""
+        return list(
+            self.session.scalars(
+                select(Event).where(Event.application_id == app.id).order_by(Event.occurred_at, Event.id)
+            )
+        )
+
+    # Contacts ------------------------------------------------------------------------------------------
+    def contacts(self) -> list[Contact]:
+        """All contacts, by name."""
+        return list(
+            self.session.scalars(select(Contact).where(Contact.owner_id == self.owner_id).order_by(Contact.name))
+        )
+
+    def add_contact(self, name: str, *, company: str | None = None, **values: Any) -> Contact:
+        """Record a person; an email already known returns that contact instead of a copy."""
+        if not name.strip():
+            raise InvalidInput("A contact needs a name.")
+        email = values.get("email", "").strip().lower()
+        if email:
+            values["email"] = email
+            known = self.session.scalars(
+                select(Contact).where(Contact.owner_id == self.owner_id, Contact.email == email)
+            ).first()
+            if known is not None:
+                return known
+        company_id = self.ensure_company(company).id if company else None
+        contact = Contact(name=name.strip(), company_id=company_id, owner_id=self.owner_id, **values)
+        self.session.add(contact)
+        self.session.flush()
+        return contact
+
+    def find_contact(self, name: str) -> Contact:
+        """A contact by id, email or unambiguous name."""
+        people = self.contacts()
+        for person in people:
+            if person.email and person.email == name.strip().lower():
+                return person
+        contact_id = resolve(name, [(c.id or 0, slugify(c.name)) for c in people], what="contact")
+        return next(c for c in people if c.id == contact_id)
+
+    def link(self, app: Application, contact: Contact, role: ContactRole) -> ApplicationContact:
+        """Tie a contact to an application in a role (kept once)."""
+        existing = self.session.scalars(
+            select(ApplicationContact).where(
+                ApplicationContact.application_id == app.id,
+                ApplicationContact.contact_id == contact.id,
+                ApplicationContact.role == role,
+            )
+        ).first()
+        if existing is not None:
+            return existing
+        link = ApplicationContact(
+            application_id=app.id or 0, contact_id=contact.id or 0, role=role, owner_id=self.owner_id
+        )
+        self.session.add(link)
+        self._event(app, EventKind.CONTACT, now_utc(), f"{contact.name} linked as {role.value.replace('_', ' ')}")
+        return link
+
+    def people_of(self, app: Application) -> list[tuple[Contact, ContactRole]]:
+        """The contacts of an application with their roles."""
+        rows = self.session.execute(
+            select(Contact, ApplicationContact.role)
+            .join(ApplicationContact, ApplicationContact.contact_id == Contact.id)
+            .where(ApplicationContact.application_id == app.id)
+            .order_by(Contact.name)
+        ).all()
+        return [(r[0], r[1]) for r in rows]
+
+    # Interviews ----------------------------------------------------------------------------------------
+    def add_interview(self, app: Application, interview: Interview, *, screening: bool = False) -> Interview:
+        """Schedule an interview; the application moves forward to screening or interviewing if behind."""
+        if app.stage.is_closed and app.stage is not Stage.GHOSTED:
+            raise InvalidInput(f"{app.slug} is closed as {app.stage.value}; reopen it with undo first.")
+        interview.application_id = app.id or 0
+        interview.owner_id = self.owner_id
+        self.session.add(interview)
+        target = Stage.SCREENING if screening else Stage.INTERVIEWING
+        if app.stage is Stage.GHOSTED or app.stage.rank < target.rank:
+            self.move(app, target, cause="interview scheduled")
+        interview.round = interview.round or max(app.interview_rounds, 1)
+        local = interview.starts_at.astimezone(_zone(interview.timezone))
+        self._event(
+            app,
+            EventKind.INTERVIEW,
+            now_utc(),
+            f"{interview.kind.value.capitalize()} interview round {interview.round} set for "
+            f"{local:%a %d %b %Y %H:%M} {interview.timezone}",
+        )
+        app.last_activity_at = now_utc()
+        return interview
+
+    def interviews(self, app: Application | None = None) -> list[Interview]:
+        """Interviews of one application, or all, by start time."""
+        query = select(Interview).where(Interview.owner_id == self.owner_id)
+        if app is not None:
+            query = query.where(Interview.application_id == app.id)
+        return list(self.session.scalars(query.order_by(Interview.starts_at)))
+
+
+def _zone(name: str) -> Any:
+    """An IANA time zone by name."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def stage_order() -> list[Stage]:
+    """Stages as the board shows them: open steps then outcomes."""
+    return [*PROGRESS, *[s for s in Stage if s not in PROGRESS]]
+
+
+def parse_day(text: str) -> date:
+    """Read a date that must be a plain ISO day (used by imports)."""
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise InvalidInput(f"“{text}” is not a date like 2026-03-14.") from None
