@@ -304,7 +304,9 @@ class Tracker:
         contact_id = resolve(name, [(c.id or 0, slugify(c.name)) for c in people], what="contact")
         return next(c for c in people if c.id == contact_id)
 
-    def link(self, app: Application, contact: Contact, role: ContactRole) -> ApplicationContact:
+    def link(
+        self, app: Application, contact: Contact, role: ContactRole, *, when: datetime | None = None
+    ) -> ApplicationContact:
         """Tie a contact to an application in a role (kept once)."""
         existing = self.session.scalars(
             select(ApplicationContact).where(
@@ -319,7 +321,7 @@ class Tracker:
             application_id=app.id or 0, contact_id=contact.id or 0, role=role, owner_id=self.owner_id
         )
         self.session.add(link)
-        self._event(app, EventKind.CONTACT, now_utc(), f"{contact.name} linked as {role.value.replace('_', ' ')}")
+        self._event(app, EventKind.CONTACT, when or now_utc(), f"{contact.name} linked as {role.value.replace('_', ' ')}")
         return link
 
     def people_of(self, app: Application) -> list[tuple[Contact, ContactRole]]:
@@ -333,7 +335,9 @@ class Tracker:
         return [(r[0], r[1]) for r in rows]
 
     # Interviews ----------------------------------------------------------------------------------------
-    def add_interview(self, app: Application, interview: Interview, *, screening: bool = False) -> Interview:
+    def add_interview(
+        self, app: Application, interview: Interview, *, screening: bool = False, when: datetime | None = None
+    ) -> Interview:
         """Schedule an interview; the application moves forward to screening or interviewing if behind."""
         if app.stage.is_closed and app.stage is not Stage.GHOSTED:
             raise InvalidInput(f"{app.slug} is closed as {app.stage.value}; reopen it with undo first.")
@@ -341,18 +345,19 @@ class Tracker:
         interview.owner_id = self.owner_id
         self.session.add(interview)
         target = Stage.SCREENING if screening else Stage.INTERVIEWING
+        when = when or now_utc()
         if app.stage is Stage.GHOSTED or app.stage.rank < target.rank:
-            self.move(app, target, cause="interview scheduled")
+            self.move(app, target, when=when, cause="interview scheduled")
         interview.round = interview.round or max(app.interview_rounds, 1)
         local = interview.starts_at.astimezone(_zone(interview.timezone))
         self._event(
             app,
             EventKind.INTERVIEW,
-            now_utc(),
+            when,
             f"{interview.kind.value.capitalize()} interview round {interview.round} set for "
             f"{local:%a %d %b %Y %H:%M} {interview.timezone}",
         )
-        app.last_activity_at = now_utc()
+        app.last_activity_at = when
         return interview
 
     def interviews(self, app: Application | None = None) -> list[Interview]:
