@@ -17,6 +17,12 @@ from bounceback.storage.types import UTCDateTime
 
 JOURNAL_KEY = "bounceback.journal"
 
+# Rows that outlive the undo of their insert: a message stays "seen" (marked undone, unlinked), so a
+# re-import never reapplies a change the person took back.
+KEPT_ON_UNDO: dict[str, dict[str, Any]] = {
+    "mail_messages": {"status": "undone", "application_id": None},
+}
+
 
 def _to_json(value: Any) -> Any:
     """A column value as JSON-safe data."""
@@ -99,7 +105,11 @@ def revert(connection: Connection, operations: list[dict[str, Any]]) -> None:
     )
     for op in inserted:
         table = tables[op["table"]]
-        connection.execute(delete(table).where(table.c.id == op["id"]))
+        kept = KEPT_ON_UNDO.get(op["table"])
+        if kept is None:
+            connection.execute(delete(table).where(table.c.id == op["id"]))
+        else:
+            connection.execute(update(table).where(table.c.id == op["id"]).values(kept))
 
 
 __all__ = ["changes", "install", "revert"]

@@ -7,6 +7,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -33,6 +34,7 @@ from bounceback.domain.model import (
     Source,
     WorkMode,
 )
+from bounceback.domain.mail import FolderState, MailAccount, MailLabel, MailRecord, MailStatus
 from bounceback.domain.stages import Stage
 from bounceback.storage.types import EnumText, UTCDateTime
 
@@ -178,6 +180,61 @@ changes = Table(
     Index("ix_changes_owner_undone", "owner_id", "undone"),
 )
 
+mail_messages = Table(
+    "mail_messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("key", String(400), nullable=False),
+    Column("message_id", String(400), nullable=False, default=""),
+    Column("origin", Text, nullable=False, default=""),
+    Column("label", EnumText(MailLabel), nullable=False),
+    Column("predicted_label", EnumText(MailLabel), nullable=True),
+    Column("corrected", Boolean, nullable=False, default=False),
+    Column("confidence", Float, nullable=False),
+    Column("status", EnumText(MailStatus), nullable=False),
+    Column("received_at", UTCDateTime, nullable=True),
+    Column("from_name", String(300), nullable=False, default=""),
+    Column("from_address", String(320), nullable=False, default=""),
+    Column("subject", Text, nullable=False, default=""),
+    Column("body", Text, nullable=False, default=""),
+    Column("html", Text, nullable=False, default=""),
+    Column("company", String(300), nullable=False, default=""),
+    Column("role", String(300), nullable=False, default=""),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=True, index=True),
+    Column("details", JSON, nullable=False, default=dict),
+    UniqueConstraint("owner_id", "key", name="uq_mail_messages_owner_key"),
+    Index("ix_mail_messages_owner_status", "owner_id", "status"),
+)
+
+mail_accounts = Table(
+    "mail_accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(120), nullable=False),
+    Column("host", String(300), nullable=False),
+    Column("port", Integer, nullable=False),
+    Column("security", String(16), nullable=False),
+    Column("username", String(320), nullable=False),
+    Column("folders", JSON, nullable=False),
+    Column("auth", String(16), nullable=False),
+    UniqueConstraint("owner_id", "name", name="uq_mail_accounts_owner_name"),
+)
+
+mail_folder_state = Table(
+    "mail_folder_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("account_id", Integer, ForeignKey("mail_accounts.id"), nullable=False),
+    Column("folder", String(300), nullable=False),
+    Column("uidvalidity", Integer, nullable=False),
+    Column("last_uid", Integer, nullable=False, default=0),
+    Column("synced_at", UTCDateTime, nullable=True),
+    UniqueConstraint("account_id", "folder", name="uq_mail_folder_state_account_folder"),
+)
+
 mapper_registry = registry(metadata=metadata)
 _MAPPED = (
     (Company, companies),
@@ -186,6 +243,9 @@ _MAPPED = (
     (ApplicationContact, application_contacts),
     (Interview, interviews),
     (Event, events),
+    (MailRecord, mail_messages),
+    (MailAccount, mail_accounts),
+    (FolderState, mail_folder_state),
 )
 
 
