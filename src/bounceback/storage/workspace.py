@@ -9,12 +9,16 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from bounceback.domain.errors import NotFound
+from bounceback.domain.errors import BouncebackError, NotFound
 from bounceback.domain.model import LOCAL_OWNER
 from bounceback.settings import Settings
 from bounceback.storage import journal
 from bounceback.storage.database import create_database_engine, ensure_schema
 from bounceback.storage.schema import changes
+
+
+class Conflict(BouncebackError):
+    """An earlier change cannot be reverted on its own."""
 
 
 class Workspace:
@@ -37,25 +41,45 @@ class Workspace:
     def change(self, summary: str, *, origin: str = "manual") -> Iterator[Session]:
         """One transaction for one user-visible change, journaled so `undo` can revert it."""
         with Session(self.engine, expire_on_commit=False) as session:
-            ops = journal.install(session)
+            journal.install(session)
             try:
                 yield session
-                session.flush()
-                if ops:
-                    session.execute(
-                        changes.insert().values(
-                            owner_id=self.owner_id,
-                            at=datetime.now(UTC),
-                            summary=summary,
-                            origin=origin,
-                            operations=ops,
-                            undone=False,
-                        )
-                    )
+                self.checkpoint(session, summary, origin=origin)
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    def checkpoint(self, session: Session, summary: str, *, origin: str = "manual") -> int | None:
+        """Close the current undo step inside a transaction (one per email of an import); returns its id."""
+        session.flush()
+        ops = session.info[journal.JOURNAL_KEY]
+        if not ops:
+            return None
+        result = session.execute(
+            changes.insert()
+            .values(owner_id=self.owner_id, at=datetime.now(UTC), summary=summary, origin=origin, operations=list(ops), undone=False)
+            .returning(changes.c.id)
+        )
+        ops.clear()
+        return int(result.scalar_one())
+
+    def revert_change(self, session: Session, change_id: int) -> None:
+        """Revert one earlier change inside the caller's transaction, refusing when later changes touched its rows."""
+        row = session.execute(select(changes.c.operations, changes.c.undone).where(changes.c.id == change_id)).first()
+        if row is None or row.undone:
+            return
+        touched = {(op["table"], op["id"]) for op in row.operations}
+        later = session.execute(
+            select(changes.c.summary, changes.c.operations).where(
+                changes.c.owner_id == self.owner_id, changes.c.id > change_id, changes.c.undone.is_(False)
+            )
+        ).all()
+        for other in later:
+            if touched & {(op["table"], op["id"]) for op in other.operations}:
+                raise Conflict(f"A later change (“{other.summary}”) touched the same application; undo it first.")
+        journal.revert(session.connection(), row.operations)
+        session.execute(update(changes).where(changes.c.id == change_id).values(undone=True))
 
     def undo(self) -> str:
         """Revert the most recent change that has not been undone; returns what it was."""

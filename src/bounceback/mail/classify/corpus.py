@@ -1,0 +1,68 @@
+"""The labelled mail the classifier learns from: the corpus shipped with the package, plus the person's corrections."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from bounceback.domain.mail import MailLabel
+from bounceback.mail.classify.model import Example, MailClassifier, fingerprint
+from bounceback.mail.classify.text import ClassifierInput
+
+CORRECTION_WEIGHT = 3.0  # a person's own correction counts more than a written example
+
+
+def record_input(record: dict[str, Any]) -> ClassifierInput:
+    """A corpus record (from, subject, text, html) as classifier input."""
+    from email.utils import parseaddr
+
+    from bounceback.mail.parse import html_to_text
+
+    name, address = parseaddr(record.get("from") or "")
+    text = record.get("text") or ""
+    if not text.strip() and record.get("html"):
+        text = html_to_text(record["html"])
+    return ClassifierInput(record.get("subject") or "", name, address.lower(), text, bool(record.get("is_list")))
+
+
+def read_jsonl(lines: Iterable[str]) -> list[dict[str, Any]]:
+    """Records from JSON Lines, skipping blank lines."""
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def shipped_records() -> list[dict[str, Any]]:
+    """Every record of the training corpus that ships with the package, in a stable order."""
+    folder = resources.files("bounceback.mail.corpus").joinpath("train")
+    records: list[dict[str, Any]] = []
+    for label in MailLabel:
+        entry = folder.joinpath(f"{label.value}.jsonl")
+        if entry.is_file():
+            records.extend(read_jsonl(entry.read_text(encoding="utf-8").splitlines()))
+    return records
+
+
+def examples_from(records: list[dict[str, Any]], *, weight: float = 1.0) -> list[Example]:
+    """Labelled examples from corpus records."""
+    return [Example(record_input(r), MailLabel(r["label"]), weight) for r in records]
+
+
+def training_examples(corrections: list[Example] | None = None) -> list[Example]:
+    """The shipped corpus plus the person's corrections (weighted)."""
+    return examples_from(shipped_records()) + list(corrections or [])
+
+
+def load_or_train(cache_dir: Path, corrections: list[Example] | None = None) -> MailClassifier:
+    """The classifier for this data: from the cache when it matches, else trained now and cached."""
+    examples = training_examples(corrections)
+    path = cache_dir / f"mail-classifier-{fingerprint(examples)}.json"
+    model = MailClassifier.load(path)
+    if model is None:
+        model = MailClassifier.train(examples)
+        model.save(path)
+        for stale in cache_dir.glob("mail-classifier-*.json"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return model

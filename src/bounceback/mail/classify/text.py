@@ -1,0 +1,52 @@
+"""Turn a message into the text the classifier reads: the new part of the body, with the sender as a hint."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bounceback.mail.senders import sender_kind
+
+MAX_BODY = 4000
+_QUOTE_HEADER = re.compile(
+    r"^(on .{5,200}wrote:|-{2,} ?original message ?-{2,}|from: .+\n(sent|date): )", re.IGNORECASE | re.MULTILINE
+)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_NUMBER = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ClassifierInput:
+    """What the classifier sees of one message."""
+
+    subject: str
+    from_name: str
+    from_address: str
+    text: str
+    is_list: bool = False
+
+
+def new_part(body: str) -> str:
+    """The body without quoted earlier messages, which belong to another label."""
+    match = _QUOTE_HEADER.search(body)
+    if match:
+        body = body[: match.start()]
+    lines = [line for line in body.splitlines() if not line.lstrip().startswith(">")]
+    return "\n".join(lines)[:MAX_BODY]
+
+
+def normalise(text: str) -> str:
+    """Lower case, links, addresses and numbers replaced by tokens, whitespace collapsed."""
+    text = _URL.sub(" urltoken ", text)
+    text = _EMAIL.sub(" emailtoken ", text)
+    text = _NUMBER.sub("0", text.lower())
+    return _SPACE.sub(" ", text).strip()
+
+
+def document(item: ClassifierInput) -> str:
+    """One string per message: sender hints, the subject (twice: it carries much), then the new body."""
+    hints = f"senderkind{sender_kind(item.from_address)}" + (" listmail" if item.is_list else "")
+    subject = normalise(item.subject)
+    return f"{hints} {subject} {subject} {normalise(new_part(item.text))}"

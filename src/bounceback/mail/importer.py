@@ -1,0 +1,259 @@
+"""The one place where mail changes the tracker: classify, extract, match, then apply forward, explainably.
+
+Flow of a run:
+1. Load the keys of every message already seen; a seen message is skipped before it is even parsed.
+2. Take new messages in batches: parse them, classify the batch at once.
+3. Write each batch in one transaction: a seen-record for every message (content only for job mail), and for
+   job mail the change it implies, each its own undo step. A killed run loses at most the open batch, which the
+   next run redoes exactly, in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from bounceback.domain.mail import JOB_LABELS, IMPLIED_STAGE, MailLabel, MailRecord, MailStatus, needs_review, stage_change
+from bounceback.domain.naming import company_key
+from bounceback.domain.model import Application, ApplicationContact, Company, Contact, ContactRole, EventKind, Origin
+from bounceback.mail.classify.model import MailClassifier, Prediction
+from bounceback.mail.classify.text import ClassifierInput
+from bounceback.mail.extract import Extracted, extract
+from bounceback.mail.keys import message_key
+from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
+from bounceback.mail.senders import domain_of
+from bounceback.storage.schema import mail_messages
+from bounceback.storage.workspace import Workspace
+from bounceback.tracker import Tracker
+
+UNKNOWN_ROLE = "Role not stated"
+BATCH_SIZE = 250
+
+
+@dataclass
+class RawMail:
+    """A message as a source hands it over."""
+
+    origin: str
+    raw: bytes
+    uid: int | None = None
+
+
+@dataclass
+class Problem:
+    """A message that could not be read, and why."""
+
+    origin: str
+    reason: str
+
+
+@dataclass
+class ImportSummary:
+    """What a run did, for the closing lines."""
+
+    messages: int = 0
+    already_seen: int = 0
+    job_related: int = 0
+    opened: int = 0
+    stage_changes: int = 0
+    review: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def malformed(self) -> int:
+        return len(self.problems)
+
+
+def _batches(items: Iterable[RawMail], size: int) -> Iterator[list[RawMail]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class MailImporter:
+    """Applies mail to one workspace."""
+
+    def __init__(self, workspace: Workspace, classifier: MailClassifier, *, source: str = "mail") -> None:
+        self.workspace = workspace
+        self.classifier = classifier
+        self.source = source
+        self.summary = ImportSummary()
+        self._seen: set[str] = set()
+        self._index = AppIndex()
+
+    # 1. What is already known ---------------------------------------------------------------------------
+    def _load(self, session: Session) -> None:
+        owner = self.workspace.owner_id
+        self._seen = set(session.scalars(select(MailRecord.key).where(MailRecord.owner_id == owner)))
+        index = AppIndex()
+        names = {c.id: c for c in session.scalars(select(Company).where(Company.owner_id == owner))}
+        for app in session.scalars(select(Application).where(Application.owner_id == owner)):
+            index.add_app(app, names[app.company_id].name)
+        for company in names.values():
+            for domain in company.domains:
+                index.add_domain(domain, company.id or 0)
+        links = session.execute(
+            select(Contact.email, ApplicationContact.application_id).join(
+                ApplicationContact, ApplicationContact.contact_id == Contact.id
+            ).where(Contact.owner_id == owner, Contact.email != "")
+        )
+        for email, app_id in links:
+            index.contact_apps.setdefault(email.lower(), set()).add(app_id)
+        for record in session.scalars(
+            select(MailRecord).where(MailRecord.owner_id == owner, MailRecord.application_id.is_not(None))
+        ):
+            if record.message_id:
+                index.threads[record.message_id.lower()] = record.application_id or 0
+        self._index = index
+
+    # 2. Parse and classify --------------------------------------------------------------------------------
+    def _parse(self, batch: list[RawMail]) -> list[tuple[RawMail, str, Any]]:
+        from bounceback.mail.parse import MailParseError, parse_message
+
+        parsed = []
+        for item in batch:
+            key = message_key(item.raw)
+            if key in self._seen:
+                self.summary.already_seen += 1
+                continue
+            self._seen.add(key)
+            try:
+                parsed.append((item, key, parse_message(item.raw, item.origin)))
+            except MailParseError as exc:
+                self.summary.problems.append(Problem(item.origin, str(exc)))
+                self._seen.discard(key)
+        return parsed
+
+    def _classify(self, parsed: list[tuple[RawMail, str, Any]]) -> list[Prediction]:
+        inputs = [
+            ClassifierInput(m.subject, m.from_name, m.from_address, m.text, bool(m.is_list)) for _, _, m in parsed
+        ]
+        return self.classifier.predict(inputs)
+
+    # 3. Apply ----------------------------------------------------------------------------------------------
+    def run(
+        self,
+        items: Iterable[RawMail],
+        *,
+        on_batch: Callable[[Session, list[RawMail]], None] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportSummary:
+        """Import every message; `on_batch` saves a source's progress inside each batch's transaction."""
+        with self.workspace.read() as session:
+            self._load(session)
+        for batch in _batches(items, BATCH_SIZE):
+            parsed = self._parse(batch)
+            predictions = self._classify(parsed) if parsed else []
+            with self.workspace.change(f"Mail from {self.source}", origin="email") as session:
+                tracker = Tracker(session, self.workspace.owner_id, origin=Origin.EMAIL)
+                skipped = []
+                for (item, key, message), prediction in zip(parsed, predictions, strict=True):
+                    if prediction.label in JOB_LABELS:
+                        self._apply(tracker, key, message, prediction)
+                    else:
+                        skipped.append(self._skipped_row(key, prediction))
+                if skipped:
+                    session.execute(insert(mail_messages), skipped)
+                if on_batch is not None:
+                    on_batch(session, batch)
+            self.summary.messages += len(batch)
+            if progress is not None:
+                progress(len(batch))
+        return self.summary
+
+    def _skipped_row(self, key: str, prediction: Prediction) -> dict[str, Any]:
+        """Not job mail: keep only what is needed to skip it next time."""
+        return {
+            "owner_id": self.workspace.owner_id, "key": key, "message_id": "", "origin": "", "label": MailLabel.OTHER,
+            "predicted_label": None, "corrected": False, "confidence": round(prediction.confidence, 4),
+            "status": MailStatus.SKIPPED, "from_name": "", "from_address": "", "subject": "", "body": "", "html": "",
+            "company": "", "role": "", "application_id": None, "details": {},
+        }  # fmt: skip
+
+    def _apply(self, tracker: Tracker, key: str, message: Any, prediction: Prediction) -> None:
+        """Record one job message and make the change it implies (or queue it for review)."""
+        self.summary.job_related += 1
+        found = extract(message.subject, message.from_name, message.from_address, message.text)
+        match = match_message(
+            references=tuple(x for x in (message.in_reply_to, *message.references) if x),
+            from_address=message.from_address,
+            company=found.company,
+            role=found.role,
+            index=self._index,
+        )
+        record = MailRecord(
+            key=key,
+            label=prediction.label,
+            confidence=round(prediction.confidence, 4),
+            status=MailStatus.REVIEW,
+            origin=message.origin,
+            message_id=message.message_id or "",
+            received_at=message.date,
+            from_name=message.from_name,
+            from_address=message.from_address,
+            subject=message.subject,
+            body=message.text,
+            html=message.html or "",
+            company=found.company or "",
+            role=found.role or "",
+            details={"match": match.reason.value, "candidates": list(match.candidates), "ats": found.sender.ats},
+            owner_id=self.workspace.owner_id,
+        )
+        tracker.session.add(record)
+        if not self._should_review(prediction, match, found):
+            self.apply_record(tracker, record, match.application_id, found)
+        summary = f"Email “{message.subject[:60]}”: {prediction.label.value}"
+        change_id = self.workspace.checkpoint(tracker.session, summary, origin="email")
+        record.details = {**record.details, "change": change_id}
+        if record.status is MailStatus.REVIEW:
+            self.summary.review += 1
+
+    def _should_review(self, prediction: Prediction, match: Match, found: Extracted) -> bool:
+        """Uncertain, ambiguous or nameless messages wait for the person."""
+        if needs_review(prediction.label, prediction.confidence) or match.reason is MatchReason.AMBIGUOUS:
+            return True
+        return match.application_id is None and not found.company
+
+    def apply_record(self, tracker: Tracker, record: MailRecord, app_id: int | None, found: Extracted) -> None:
+        """Make the change a message implies: open its application, or move the matched one forward."""
+        when = record.received_at or datetime.now(UTC)
+        cause = f"email: {record.subject[:80]}"
+        if app_id is None:
+            app = tracker.add(
+                found.company or record.company, found.role or record.role or UNKNOWN_ROLE,
+                stage=IMPLIED_STAGE[record.label], when=when, cause=cause,
+            )  # fmt: skip
+            self._index.add_app(app, tracker.company_of(app).name)
+            self.summary.opened += 1
+        else:
+            app = tracker.session.get(Application, app_id)
+            assert app is not None
+            target = stage_change(app.stage, record.label)
+            if target is not None:
+                tracker.move(app, target, when=when, cause=cause)
+                self.summary.stage_changes += 1
+        record.application_id = app.id
+        record.status = MailStatus.APPLIED
+        tracker.record(app, EventKind.EMAIL, when, f"Email from {record.from_name or record.from_address}: {record.subject}", cause=record.label.value)
+        self._learn(tracker, app, record, found)
+
+    def _learn(self, tracker: Tracker, app: Application, record: MailRecord, found: Extracted) -> None:
+        """Remember the thread, the company's domain and the person who wrote."""
+        if record.message_id:
+            self._index.threads[record.message_id.lower()] = app.id or 0
+        company = tracker.company_of(app)
+        domain = domain_of(record.from_address)
+        ours = company_key(found.company or "") == company_key(company.name) or found.sender.person
+        if domain and ours and not found.sender.ats and not found.sender.board and domain not in company.domains:
+            tracker.ensure_company(company.name, domains=[domain])
+            self._index.add_domain(domain, company.id or 0)
+        if found.sender.person and record.from_address:
+            person = tracker.add_contact(record.from_name, company=company.name, email=record.from_address)
+            tracker.link(app, person, ContactRole.RECRUITER, when=record.received_at)
+            self._index.contact_apps.setdefault(record.from_address.lower(), set()).add(app.id or 0)
