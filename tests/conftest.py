@@ -82,7 +82,9 @@ class CLI:
         self.home = home
         self.database_url = database_url
 
-    def __call__(self, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+    def __call__(
+        self, *args: str, input: str | None = None, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "BOUNCEBACK_HOME": str(self.home), "COLUMNS": "200", "NO_COLOR": "1"}
         if self.database_url:
             env["BOUNCEBACK_DATABASE_URL"] = self.database_url
@@ -96,7 +98,9 @@ class CLI:
             check=False,
         )
         if check and done.returncode != 0:
-            raise AssertionError(f"bounceback {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+            raise AssertionError(
+                f"bounceback {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+            )
         return done
 
 

@@ -24,7 +24,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"“{name}” is not a time zone name like Europe/Berlin or America/New_York.") from None
+        raise InvalidInput(
+            f"“{name}” is not a time zone name like Europe/Berlin or America/New_York."
+        ) from None
 
 
 def split_zone(text: str) -> tuple[str, str | None]:
@@ -56,7 +58,7 @@ def _parse_phrase(phrase: str, tz: tzinfo, now: datetime | None) -> datetime:
     base = (now or datetime.now(UTC)).astimezone(tz).replace(tzinfo=None)
     settings = {"PREFER_DATES_FROM": "future", "RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
     cleaned = re.sub(r"^next\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None:
         raise InvalidInput(f"“{phrase}” is not a date I can read; try 2026-03-14 15:00 or “tomorrow 3pm”.")
     return parsed
@@ -71,7 +73,7 @@ def parse_day(text: str, *, now: datetime | None = None) -> date:
     import dateparser
 
     base = (now or datetime.now()).replace(tzinfo=None)
-    parsed = dateparser.parse(text, languages=["en"], settings={"RELATIVE_BASE": base})  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings={"RELATIVE_BASE": base})
     if parsed is None:
         raise InvalidInput(f"“{text}” is not a date I can read; try 2026-03-14 or “yesterday”.")
     return parsed.date()

@@ -25,7 +25,10 @@ class Settings:
 
     home: Path = field(
         default_factory=_default_home,
-        metadata={"env": "BOUNCEBACK_HOME", "help": "Workspace folder holding the SQLite file and your files."},
+        metadata={
+            "env": "BOUNCEBACK_HOME",
+            "help": "Workspace folder holding the SQLite file and your files.",
+        },
     )
     database_url: str = field(
         default="",
@@ -92,7 +95,13 @@ def load_settings(
     """Read settings: flags win over environment, environment over defaults."""
     env = os.environ if environ is None else environ
     values: dict[str, object] = {}
-    kinds = {"home": Path, "database_url": str, "ghost_after_days": int, "upcoming_days": int, "timezone": str}
+    kinds = {
+        "home": Path,
+        "database_url": str,
+        "ghost_after_days": int,
+        "upcoming_days": int,
+        "timezone": str,
+    }
     for f in fields(Settings):
         raw = env.get(f.metadata["env"])
         if raw:

@@ -29,14 +29,18 @@ class PostgresServer:
         """A fresh empty database; returns its URL."""
         import psycopg
 
-        with psycopg.connect(f"host={self.host} port={self.port} user={self.user} dbname=postgres", autocommit=True) as c:
+        with psycopg.connect(
+            f"host={self.host} port={self.port} user={self.user} dbname=postgres", autocommit=True
+        ) as c:
             c.execute(f'DROP DATABASE IF EXISTS "{name}"')
             c.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
     def stop(self) -> None:
         if self.bin_dir is not None:
-            _run_as_postgres([str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "stop"])
+            _run_as_postgres(
+                [str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "stop"]
+            )
             shutil.rmtree(self.data_dir.parent, ignore_errors=True)
 
 
@@ -73,7 +77,17 @@ def start() -> PostgresServer:
         shutil.chown(root, "postgres", "postgres")
     os.chmod(root, 0o755)
     done = _run_as_postgres(
-        [str(bin_dir / "initdb"), "-D", str(data_dir), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]
+        [
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data_dir),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        ]
     )
     if done.returncode != 0:
         raise RuntimeError(f"initdb failed: {done.stderr}")

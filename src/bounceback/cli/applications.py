@@ -13,7 +13,9 @@ from bounceback.cli.options import AppName, JsonFlag, application_fields, enum_v
 StageOpt = Annotated[str | None, typer.Option("--stage", "-s", help="Stage to start in (default: saved).")]
 Location = Annotated[str | None, typer.Option(help="City or region.")]
 Mode = Annotated[str | None, typer.Option("--mode", help="remote, hybrid or onsite.")]
-SourceOpt = Annotated[str | None, typer.Option("--source", help="job_board, referral, company_site, recruiter, …")]
+SourceOpt = Annotated[
+    str | None, typer.Option("--source", help="job_board, referral, company_site, recruiter, …")
+]
 Url = Annotated[str | None, typer.Option(help="Link to the posting.")]
 SalaryMin = Annotated[int | None, typer.Option("--salary-min", help="Lowest salary offered.")]
 SalaryMax = Annotated[int | None, typer.Option("--salary-max", help="Highest salary offered.")]
@@ -21,8 +23,12 @@ Currency = Annotated[str | None, typer.Option("--currency", help="Salary currenc
 Applied = Annotated[str | None, typer.Option("--applied", help="Date applied (ISO or 'yesterday').")]
 Saved = Annotated[str | None, typer.Option("--saved", help="Date saved.")]
 Deadline = Annotated[str | None, typer.Option("--deadline", help="Application deadline.")]
-Excitement = Annotated[int | None, typer.Option("--excitement", "-e", min=1, max=5, help="How keen you are, 1–5.")]
-Dream = Annotated[bool | None, typer.Option("--dream/--not-dream", help="Flag as a dream job.", show_default=False)]
+Excitement = Annotated[
+    int | None, typer.Option("--excitement", "-e", min=1, max=5, help="How keen you are, 1–5.")
+]
+Dream = Annotated[
+    bool | None, typer.Option("--dream/--not-dream", help="Flag as a dream job.", show_default=False)
+]
 Tags = Annotated[list[str] | None, typer.Option("--tag", "-t", help="A tag (repeat for more).")]
 Notes = Annotated[str | None, typer.Option("--notes", help="Free notes about the opening.")]
 
@@ -93,14 +99,19 @@ def edit(
 
 
 def list_(
-    stage: Annotated[list[str] | None, typer.Option("--stage", "-s", help="Only these stages (repeat).")] = None,
+    stage: Annotated[
+        list[str] | None, typer.Option("--stage", "-s", help="Only these stages (repeat).")
+    ] = None,
     active: Annotated[
-        bool | None, typer.Option("--active/--closed", help="Only open, or only closed ones.", show_default=False)
+        bool | None,
+        typer.Option("--active/--closed", help="Only open, or only closed ones.", show_default=False),
     ] = None,
     company: Annotated[str, typer.Option("--company", "-c", help="Company name contains.")] = "",
     tag: Annotated[str, typer.Option("--tag", "-t", help="Has this tag.")] = "",
     search: Annotated[str, typer.Option("--search", "-q", help="Text anywhere.")] = "",
-    sort: Annotated[str, typer.Option(help="updated, created, applied, company, role, stage, excitement, id.")] = "updated",
+    sort: Annotated[
+        str, typer.Option(help="updated, created, applied, company, role, stage, excitement, id.")
+    ] = "updated",
     limit: Annotated[int, typer.Option(help="Show at most this many (0: all).")] = 0,
     as_json: JsonFlag = False,
 ) -> None:
@@ -121,7 +132,9 @@ def list_(
         print_json([application_json(a, c) for a, c in chosen])
         return
     if not chosen:
-        console.print("No applications match." if rows else "No applications yet. Add one with `bounceback add`.")
+        console.print(
+            "No applications match." if rows else "No applications yet. Add one with `bounceback add`."
+        )
         return
     console.print(applications_table(chosen))
     console.print(f"[bright_black]{len(chosen)} of {len(rows)} applications[/]")
@@ -162,7 +175,9 @@ def _print_details(app: object, company: str) -> None:
     console.print(f"[bold]{app.role}[/] at [bold]{company}[/]  ({app.slug}, id {app.id})")
     console.print("Stage: ", stage_text(app), f"  furthest: {app.furthest_stage.value}")
     facts = {
-        "Location": " ".join(x for x in (app.location, f"({app.work_mode.value})" if app.work_mode else "") if x),
+        "Location": " ".join(
+            x for x in (app.location, f"({app.work_mode.value})" if app.work_mode else "") if x
+        ),
         "Source": app.source.value.replace("_", " ") if app.source else "",
         "Salary": _salary(app),
         "Applied": app.applied_on.isoformat() if app.applied_on else "",
@@ -229,7 +244,9 @@ def close(
         tracker.move(app, target, when=moment, reason=reason)
         slug, furthest = app.slug, app.furthest_stage.value
     if target is Stage.REJECTED:
-        console.print(f"Recorded: {slug} said no, after you reached {furthest}. That is a hard message to get.")
+        console.print(
+            f"Recorded: {slug} said no, after you reached {furthest}. That is a hard message to get."
+        )
         console.print("Your effort is still on the record; nothing about the interviews is lost.")
     else:
         console.print(f"Closed {slug} as {target.value}.")
@@ -283,7 +300,12 @@ def board(
         cards = [f"{'★ ' if a.dream_job else ''}[bold]{c}[/]\n{a.role}" for a, c in rows if a.stage is stage]
         body = "\n\n".join(cards[:12]) + (f"\n\n… and {len(cards) - 12} more" if len(cards) > 12 else "")
         panels.append(
-            Panel(body or "[bright_black]—[/]", title=f"{stage.value} ({len(cards)})", border_style=STAGE_STYLE[stage], width=30)
+            Panel(
+                body or "[bright_black]—[/]",
+                title=f"{stage.value} ({len(cards)})",
+                border_style=STAGE_STYLE[stage],
+                width=30,
+            )
         )
     console.print(Columns(panels))
 

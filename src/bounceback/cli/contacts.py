@@ -9,7 +9,9 @@ import typer
 from bounceback.cli.context import STATE, console, print_json
 from bounceback.cli.options import AppName, JsonFlag, enum_value
 
-contact_app = typer.Typer(help="People you meet: recruiters, interviewers, hiring managers, referrers.", no_args_is_help=True)
+contact_app = typer.Typer(
+    help="People you meet: recruiters, interviewers, hiring managers, referrers.", no_args_is_help=True
+)
 
 
 @contact_app.command("add")
@@ -21,7 +23,9 @@ def add_contact(
     title: Annotated[str, typer.Option(help="Job title.")] = "",
     company: Annotated[str | None, typer.Option(help="Where they work.")] = None,
     application: Annotated[str | None, typer.Option("--app", help="Link to this application too.")] = None,
-    role: Annotated[str, typer.Option(help="recruiter, interviewer, hiring_manager, referrer, other.")] = "other",
+    role: Annotated[
+        str, typer.Option(help="recruiter, interviewer, hiring_manager, referrer, other.")
+    ] = "other",
 ) -> None:
     """Record a person (an email already known is not added twice)."""
     from bounceback.domain.model import ContactRole
@@ -64,7 +68,9 @@ def list_contacts(as_json: JsonFlag = False) -> None:
 def link_contact(
     contact: Annotated[str, typer.Argument(help="Contact id, email or name.")],
     name: AppName,
-    role: Annotated[str, typer.Option(help="recruiter, interviewer, hiring_manager, referrer, other.")] = "other",
+    role: Annotated[
+        str, typer.Option(help="recruiter, interviewer, hiring_manager, referrer, other.")
+    ] = "other",
 ) -> None:
     """Tie a contact to an application in a role."""
     from bounceback.domain.model import ContactRole

@@ -12,7 +12,7 @@ db_app = typer.Typer(help="The database: schema status and upgrades.", no_args_i
 @db_app.command("status")
 def status() -> None:
     """Where the data lives and whether its schema is current."""
-    from bounceback.storage.database import create_database_engine, current_revision, check_revision, _redact
+    from bounceback.storage.database import _redact, check_revision, create_database_engine, current_revision
     from bounceback.storage.version import HEAD_REVISION
 
     settings = STATE.require_settings()
@@ -20,7 +20,7 @@ def status() -> None:
     revision = current_revision(engine)
     console.print(f"Database: {_redact(settings.url)}")
     if revision is None:
-        console.print(f"Schema: empty; it is created on first use (or with `bounceback db upgrade`).")
+        console.print("Schema: empty; it is created on first use (or with `bounceback db upgrade`).")
     elif check_revision(revision):
         console.print(f"Schema: {revision} (current).")
     else:

@@ -21,7 +21,9 @@ def add_interview(
     duration: Annotated[int, typer.Option(help="Minutes.")] = 60,
     location: Annotated[str, typer.Option(help="Address or meeting link.")] = "",
     interviewers: Annotated[str, typer.Option(help="Who you will meet.")] = "",
-    screening: Annotated[bool, typer.Option("--screening", help="A screening call, not an interview.")] = False,
+    screening: Annotated[
+        bool, typer.Option("--screening", help="A screening call, not an interview.")
+    ] = False,
 ) -> None:
     """Schedule an interview; the application moves forward if it was behind."""
     from bounceback.cli.render import local

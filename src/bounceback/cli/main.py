@@ -33,11 +33,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     home: Annotated[
-        Path | None, typer.Option("--home", help="Workspace folder (env BOUNCEBACK_HOME).", show_default=False)
+        Path | None,
+        typer.Option("--home", help="Workspace folder (env BOUNCEBACK_HOME).", show_default=False),
     ] = None,
     database_url: Annotated[
         str | None,
-        typer.Option("--database", help="SQLAlchemy database URL (env BOUNCEBACK_DATABASE_URL).", show_default=False),
+        typer.Option(
+            "--database", help="SQLAlchemy database URL (env BOUNCEBACK_DATABASE_URL).", show_default=False
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")

@@ -30,7 +30,16 @@ def application_fields(**raw: Any) -> dict[str, Any]:
     from bounceback.domain.model import Source, WorkMode
 
     values: dict[str, Any] = {}
-    for key in ("role", "location", "url", "notes", "salary_currency", "salary_min", "salary_max", "excitement"):
+    for key in (
+        "role",
+        "location",
+        "url",
+        "notes",
+        "salary_currency",
+        "salary_min",
+        "salary_max",
+        "excitement",
+    ):
         if raw.get(key) is not None:
             values[key] = raw[key]
     if raw.get("salary_currency"):

@@ -44,7 +44,9 @@ _SUBJECT_ROLE = [
         r"^(?:re: |fwd?: )*(?:interview|assessment|offer|update)[^:\-–|]*[:\-–|] ?(?P<r>[^|@\n]{3,60}?)(?: at | with | [-–|] |$)",
     )
 ]
-_ROLE_STOP = re.compile(r"^(?:the|a|an|our|your|this|that|position|role|job|application|opportunity)$", re.IGNORECASE)
+_ROLE_STOP = re.compile(
+    r"^(?:the|a|an|our|your|this|that|position|role|job|application|opportunity)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,24 @@ def _domain_company(address: str) -> str | None:
     domain = domain_of(address)
     if not domain or ats_vendor(address) or job_board(address) or is_freemail(address):
         return None
-    parts = [p for p in domain.split(".") if p not in {"mail", "email", "careers", "jobs", "hr", "talent", "recruiting", "notifications", "us", "eu", "em"}]
+    parts = [
+        p
+        for p in domain.split(".")
+        if p
+        not in {
+            "mail",
+            "email",
+            "careers",
+            "jobs",
+            "hr",
+            "talent",
+            "recruiting",
+            "notifications",
+            "us",
+            "eu",
+            "em",
+        }
+    ]
     if len(parts) < 2:
         return None
     label = parts[-3] if len(parts) >= 3 and len(parts[-2]) <= 3 and len(parts[-1]) == 2 else parts[-2]
@@ -94,7 +113,11 @@ def _sender(name: str, address: str) -> Sender:
     ats, board = ats_vendor(address), job_board(address)
     words = name.split()
     person = (
-        not ats and not board and not is_no_reply(address) and 2 <= len(words) <= 4 and not _TEAM_WORDS.search(name)
+        not ats
+        and not board
+        and not is_no_reply(address)
+        and 2 <= len(words) <= 4
+        and not _TEAM_WORDS.search(name)
     )
     return Sender(name, address, ats, board, person)
 
@@ -117,7 +140,12 @@ def _candidates(subject: str, text: str, sender: Sender) -> Counter[str]:
             for match in pattern.finditer(source):
                 votes[clean_company(match.group("c"))] += weight
     for name in list(votes):
-        if not name or name.lower() in vendor_names or len(name) > 60 or name.lower() in {"us", "we", "our", "the team"}:
+        if (
+            not name
+            or name.lower() in vendor_names
+            or len(name) > 60
+            or name.lower() in {"us", "we", "our", "the team"}
+        ):
             del votes[name]
     return votes
 
@@ -131,7 +159,11 @@ def _pick_company(votes: Counter[str], sender: Sender) -> str | None:
     for name, count in votes.items():
         key = next((m for m in merged if m.lower() == name.lower()), name)
         merged[key] += count
-    ranked = sorted(merged.items(), key=lambda kv: (kv[1] + (1 if domain_hint and domain_hint in kv[0].lower() else 0), -len(kv[0])), reverse=True)
+    ranked = sorted(
+        merged.items(),
+        key=lambda kv: (kv[1] + (1 if domain_hint and domain_hint in kv[0].lower() else 0), -len(kv[0])),
+        reverse=True,
+    )
     return ranked[0][0]
 
 

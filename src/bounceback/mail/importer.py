@@ -19,9 +19,25 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from bounceback.domain.mail import JOB_LABELS, IMPLIED_STAGE, MailLabel, MailRecord, MailStatus, needs_review, stage_change
+from bounceback.domain.mail import (
+    IMPLIED_STAGE,
+    JOB_LABELS,
+    MailLabel,
+    MailRecord,
+    MailStatus,
+    needs_review,
+    stage_change,
+)
+from bounceback.domain.model import (
+    Application,
+    ApplicationContact,
+    Company,
+    Contact,
+    ContactRole,
+    EventKind,
+    Origin,
+)
 from bounceback.domain.naming import company_key
-from bounceback.domain.model import Application, ApplicationContact, Company, Contact, ContactRole, EventKind, Origin
 from bounceback.mail.classify.model import MailClassifier, Prediction
 from bounceback.mail.classify.text import ClassifierInput
 from bounceback.mail.extract import Extracted, extract
@@ -99,9 +115,9 @@ class MailImporter:
             for domain in company.domains:
                 index.add_domain(domain, company.id or 0)
         links = session.execute(
-            select(Contact.email, ApplicationContact.application_id).join(
-                ApplicationContact, ApplicationContact.contact_id == Contact.id
-            ).where(Contact.owner_id == owner, Contact.email != "")
+            select(Contact.email, ApplicationContact.application_id)
+            .join(ApplicationContact, ApplicationContact.contact_id == Contact.id)
+            .where(Contact.owner_id == owner, Contact.email != "")
         )
         for email, app_id in links:
             index.contact_apps.setdefault(email.lower(), set()).add(app_id)
@@ -132,7 +148,8 @@ class MailImporter:
 
     def _classify(self, parsed: list[tuple[RawMail, str, Any]]) -> list[Prediction]:
         inputs = [
-            ClassifierInput(m.subject, m.from_name, m.from_address, m.text, bool(m.is_list)) for _, _, m in parsed
+            ClassifierInput(m.subject, m.from_name, m.from_address, m.text, bool(m.is_list))
+            for _, _, m in parsed
         ]
         return self.classifier.predict(inputs)
 
@@ -153,7 +170,7 @@ class MailImporter:
             with self.workspace.change(f"Mail from {self.source}", origin="email") as session:
                 tracker = Tracker(session, self.workspace.owner_id, origin=Origin.EMAIL)
                 skipped = []
-                for (item, key, message), prediction in zip(parsed, predictions, strict=True):
+                for (_item, key, message), prediction in zip(parsed, predictions, strict=True):
                     if prediction.label in JOB_LABELS:
                         self._apply(tracker, key, message, prediction)
                     else:
@@ -202,7 +219,11 @@ class MailImporter:
             html=message.html or "",
             company=found.company or "",
             role=found.role or "",
-            details={"match": match.reason.value, "candidates": list(match.candidates), "ats": found.sender.ats},
+            details={
+                "match": match.reason.value,
+                "candidates": list(match.candidates),
+                "ats": found.sender.ats,
+            },
             owner_id=self.workspace.owner_id,
         )
         tracker.session.add(record)
@@ -220,7 +241,9 @@ class MailImporter:
             return True
         return match.application_id is None and not found.company
 
-    def apply_record(self, tracker: Tracker, record: MailRecord, app_id: int | None, found: Extracted) -> None:
+    def apply_record(
+        self, tracker: Tracker, record: MailRecord, app_id: int | None, found: Extracted
+    ) -> None:
         """Make the change a message implies: open its application, or move the matched one forward."""
         when = record.received_at or datetime.now(UTC)
         cause = f"email: {record.subject[:80]}"
@@ -232,15 +255,20 @@ class MailImporter:
             self._index.add_app(app, tracker.company_of(app).name)
             self.summary.opened += 1
         else:
-            app = tracker.session.get(Application, app_id)
-            assert app is not None
+            app = tracker.get(app_id)
             target = stage_change(app.stage, record.label)
             if target is not None:
                 tracker.move(app, target, when=when, cause=cause)
                 self.summary.stage_changes += 1
         record.application_id = app.id
         record.status = MailStatus.APPLIED
-        tracker.record(app, EventKind.EMAIL, when, f"Email from {record.from_name or record.from_address}: {record.subject}", cause=record.label.value)
+        tracker.record(
+            app,
+            EventKind.EMAIL,
+            when,
+            f"Email from {record.from_name or record.from_address}: {record.subject}",
+            cause=record.label.value,
+        )
         self._learn(tracker, app, record, found)
 
     def _learn(self, tracker: Tracker, app: Application, record: MailRecord, found: Extracted) -> None:
@@ -250,7 +278,13 @@ class MailImporter:
         company = tracker.company_of(app)
         domain = domain_of(record.from_address)
         ours = company_key(found.company or "") == company_key(company.name) or found.sender.person
-        if domain and ours and not found.sender.ats and not found.sender.board and domain not in company.domains:
+        if (
+            domain
+            and ours
+            and not found.sender.ats
+            and not found.sender.board
+            and domain not in company.domains
+        ):
             tracker.ensure_company(company.name, domains=[domain])
             self._index.add_domain(domain, company.id or 0)
         if found.sender.person and record.from_address:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-_MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(?:\r?\n[ \t]+)?(<[^>\r\n]{1,400}>)", re.IGNORECASE | re.MULTILINE)
+_MESSAGE_ID = re.compile(
+    rb"^message-id:[ \t]*(?:\r?\n[ \t]+)?(<[^>\r\n]{1,400}>)", re.IGNORECASE | re.MULTILINE
+)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 

@@ -16,7 +16,9 @@ from bounceback.mail.classify.text import ClassifierInput
 def corrections(session: Session, owner_id: int) -> list[Example]:
     """Every message the person relabelled, weighted above the shipped corpus."""
     records = session.scalars(
-        select(MailRecord).where(MailRecord.owner_id == owner_id, MailRecord.corrected.is_(True)).order_by(MailRecord.id)
+        select(MailRecord)
+        .where(MailRecord.owner_id == owner_id, MailRecord.corrected.is_(True))
+        .order_by(MailRecord.id)
     )
     return [
         Example(ClassifierInput(r.subject, r.from_name, r.from_address, r.body), r.label, CORRECTION_WEIGHT)

@@ -51,7 +51,12 @@ class AppIndex:
 
     def add_domain(self, domain: str, company_id: int) -> None:
         """Know a company's mail domain (never an ATS, board or free-mail domain)."""
-        if domain and not ats_vendor("x@" + domain) and not job_board("x@" + domain) and not is_freemail("x@" + domain):
+        if (
+            domain
+            and not ats_vendor("x@" + domain)
+            and not job_board("x@" + domain)
+            and not is_freemail("x@" + domain)
+        ):
             self.company_domains.setdefault(domain, company_id)
 
     def companies_named(self, name: str) -> set[int]:

@@ -128,7 +128,18 @@ def is_freemail(address: str) -> bool:
 def is_no_reply(address: str) -> bool:
     """True for automated senders."""
     local = address.partition("@")[0].lower()
-    return any(word in local for word in ("noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "notification", "mailer"))
+    return any(
+        word in local
+        for word in (
+            "noreply",
+            "no-reply",
+            "no_reply",
+            "donotreply",
+            "do-not-reply",
+            "notification",
+            "mailer",
+        )
+    )
 
 
 def sender_kind(address: str) -> str:

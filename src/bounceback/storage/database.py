@@ -71,7 +71,9 @@ def current_revision(engine: Engine) -> str | None:
     except (OperationalError, ProgrammingError) as exc:
         if "alembic_version" in str(exc):
             return None
-        raise StorageError(f"The database at “{_redact(str(engine.url))}” cannot be opened: {exc.orig}.") from None
+        raise StorageError(
+            f"The database at “{_redact(str(engine.url))}” cannot be opened: {exc.orig}."
+        ) from None
     return row[0] if row else None
 
 

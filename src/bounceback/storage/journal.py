@@ -76,7 +76,9 @@ def _after_flush(session: Session, _context: Any) -> None:
                 table = inspect(obj).mapper.local_table.name
                 journal.append({"op": "update", "table": table, "id": obj.id, "row": before})
     for obj in session.deleted:
-        journal.append({"op": "delete", "table": inspect(obj).mapper.local_table.name, "id": obj.id, "row": _row(obj)})
+        journal.append(
+            {"op": "delete", "table": inspect(obj).mapper.local_table.name, "id": obj.id, "row": _row(obj)}
+        )
 
 
 def install(session: Session) -> list[dict[str, Any]]:

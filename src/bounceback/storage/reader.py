@@ -151,7 +151,10 @@ class Reader:
 
     def contacts(self) -> list[Contact]:
         """All contacts of this owner, by name."""
-        return [_build(Contact, r) for r in self._rows("SELECT * FROM contacts WHERE owner_id = :owner ORDER BY name")]
+        return [
+            _build(Contact, r)
+            for r in self._rows("SELECT * FROM contacts WHERE owner_id = :owner ORDER BY name")
+        ]
 
     def close(self) -> None:
         """Close the connection."""

@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import registry
 
+from bounceback.domain.mail import FolderState, MailAccount, MailLabel, MailRecord, MailStatus
 from bounceback.domain.model import (
     LOCAL_OWNER,
     Application,
@@ -34,7 +35,6 @@ from bounceback.domain.model import (
     Source,
     WorkMode,
 )
-from bounceback.domain.mail import FolderState, MailAccount, MailLabel, MailRecord, MailStatus
 from bounceback.domain.stages import Stage
 from bounceback.storage.types import EnumText, UTCDateTime
 
@@ -52,7 +52,9 @@ metadata = MetaData(
 
 def _owner() -> Column[int]:
     """The owner column every row carries."""
-    return Column("owner_id", Integer, ForeignKey("users.id"), nullable=False, default=LOCAL_OWNER, index=True)
+    return Column(
+        "owner_id", Integer, ForeignKey("users.id"), nullable=False, default=LOCAL_OWNER, index=True
+    )
 
 
 users = Table(

@@ -24,7 +24,9 @@ class Conflict(BouncebackError):
 class Workspace:
     """The database of one person's search (one owner), ready for reads and journaled writes."""
 
-    def __init__(self, settings: Settings, *, owner_id: int = LOCAL_OWNER, engine: Engine | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, owner_id: int = LOCAL_OWNER, engine: Engine | None = None
+    ) -> None:
         self.settings = settings
         self.owner_id = owner_id
         self.engine = engine or create_database_engine(settings)
@@ -58,7 +60,14 @@ class Workspace:
             return None
         result = session.execute(
             changes.insert()
-            .values(owner_id=self.owner_id, at=datetime.now(UTC), summary=summary, origin=origin, operations=list(ops), undone=False)
+            .values(
+                owner_id=self.owner_id,
+                at=datetime.now(UTC),
+                summary=summary,
+                origin=origin,
+                operations=list(ops),
+                undone=False,
+            )
             .returning(changes.c.id)
         )
         ops.clear()
@@ -66,7 +75,9 @@ class Workspace:
 
     def revert_change(self, session: Session, change_id: int) -> None:
         """Revert one earlier change inside the caller's transaction, refusing when later changes touched its rows."""
-        row = session.execute(select(changes.c.operations, changes.c.undone).where(changes.c.id == change_id)).first()
+        row = session.execute(
+            select(changes.c.operations, changes.c.undone).where(changes.c.id == change_id)
+        ).first()
         if row is None or row.undone:
             return
         touched = {(op["table"], op["id"]) for op in row.operations}
@@ -77,7 +88,9 @@ class Workspace:
         ).all()
         for other in later:
             if touched & {(op["table"], op["id"]) for op in other.operations}:
-                raise Conflict(f"A later change (“{other.summary}”) touched the same application; undo it first.")
+                raise Conflict(
+                    f"A later change (“{other.summary}”) touched the same application; undo it first."
+                )
         journal.revert(session.connection(), row.operations)
         session.execute(update(changes).where(changes.c.id == change_id).values(undone=True))
 

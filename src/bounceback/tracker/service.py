@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bounceback.domain.errors import InvalidInput, NotFound
+from bounceback.domain.errors import InvalidInput
 from bounceback.domain.model import (
     Application,
     ApplicationContact,
@@ -71,7 +71,9 @@ class Tracker:
     def companies(self) -> list[Company]:
         """All companies of this owner, by name."""
         return list(
-            self.session.scalars(select(Company).where(Company.owner_id == self.owner_id).order_by(Company.name))
+            self.session.scalars(
+                select(Company).where(Company.owner_id == self.owner_id).order_by(Company.name)
+            )
         )
 
     def find_company(self, name: str) -> Company | None:
@@ -107,9 +109,13 @@ class Tracker:
         rows = self.session.execute(
             select(Application.id, Application.slug).where(Application.owner_id == self.owner_id)
         ).all()
-        app_id = resolve(name, [(r.id, r.slug) for r in rows])
+        return self.get(resolve(name, [(r.id, r.slug) for r in rows]))
+
+    def get(self, app_id: int) -> Application:
+        """An application by its id."""
         app = self.session.get(Application, app_id)
-        assert app is not None
+        if app is None or app.owner_id != self.owner_id:
+            raise NotFound(f"There is no application with id {app_id}.")
         return app
 
     def company_of(self, app: Application) -> Company:
@@ -119,7 +125,9 @@ class Tracker:
         return company
 
     def _taken_slugs(self) -> set[str]:
-        return set(self.session.scalars(select(Application.slug).where(Application.owner_id == self.owner_id)))
+        return set(
+            self.session.scalars(select(Application.slug).where(Application.owner_id == self.owner_id))
+        )
 
     def add(
         self,
@@ -161,7 +169,9 @@ class Tracker:
             self.walk_to(app, stage, when, cause=cause)
         return app
 
-    def walk_to(self, app: Application, target: Stage, when: datetime, *, cause: str = "", reason: str = "") -> None:
+    def walk_to(
+        self, app: Application, target: Stage, when: datetime, *, cause: str = "", reason: str = ""
+    ) -> None:
         """Move to `target`, first stepping to the nearest open stage it can be reached from (saved → applied → rejected)."""
         if not can_move(app.stage, target) and app.stage.is_progress:
             step = next((s for s in PROGRESS if s.rank > app.stage.rank and can_move(s, target)), None)
@@ -210,7 +220,9 @@ class Tracker:
             when = now_utc()
             app.updated_at = when
             if "role" in changed:
-                app.slug = application_slug(self.company_of(app).name, app.role, self._taken_slugs() - {app.slug})
+                app.slug = application_slug(
+                    self.company_of(app).name, app.role, self._taken_slugs() - {app.slug}
+                )
             self._event(app, EventKind.EDITED, when, "Edited " + ", ".join(changed))
         return changed
 
@@ -274,7 +286,9 @@ class Tracker:
     def contacts(self) -> list[Contact]:
         """All contacts, by name."""
         return list(
-            self.session.scalars(select(Contact).where(Contact.owner_id == self.owner_id).order_by(Contact.name))
+            self.session.scalars(
+                select(Contact).where(Contact.owner_id == self.owner_id).order_by(Contact.name)
+            )
         )
 
     def add_contact(self, name: str, *, company: str | None = None, **values: Any) -> Contact:
@@ -321,7 +335,12 @@ class Tracker:
             application_id=app.id or 0, contact_id=contact.id or 0, role=role, owner_id=self.owner_id
         )
         self.session.add(link)
-        self._event(app, EventKind.CONTACT, when or now_utc(), f"{contact.name} linked as {role.value.replace('_', ' ')}")
+        self._event(
+            app,
+            EventKind.CONTACT,
+            when or now_utc(),
+            f"{contact.name} linked as {role.value.replace('_', ' ')}",
+        )
         return link
 
     def people_of(self, app: Application) -> list[tuple[Contact, ContactRole]]:

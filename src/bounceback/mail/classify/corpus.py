@@ -25,7 +25,9 @@ def record_input(record: dict[str, Any]) -> ClassifierInput:
     text = record.get("text") or ""
     if not text.strip() and record.get("html"):
         text = html_to_text(record["html"])
-    return ClassifierInput(record.get("subject") or "", name, address.lower(), text, bool(record.get("is_list")))
+    return ClassifierInput(
+        record.get("subject") or "", name, address.lower(), text, bool(record.get("is_list"))
+    )
 
 
 def read_jsonl(lines: Iterable[str]) -> list[dict[str, Any]]:

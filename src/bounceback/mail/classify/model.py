@@ -53,7 +53,9 @@ def fingerprint(examples: list[Example]) -> str:
     """A short hash of the training data, to know when a cached model is stale."""
     digest = hashlib.sha256(str(FORMAT_VERSION).encode())
     for ex in examples:
-        digest.update(json.dumps([ex.item.subject, ex.item.from_address, ex.item.text, ex.label, ex.weight]).encode())
+        digest.update(
+            json.dumps([ex.item.subject, ex.item.from_address, ex.item.text, ex.label, ex.weight]).encode()
+        )
     return digest.hexdigest()[:16]
 
 
@@ -69,7 +71,7 @@ def _vectorizer(params: dict[str, Any], vocabulary: dict[str, int] | None = None
 def _softmax(scores: np.ndarray) -> np.ndarray:
     shifted = scores - scores.max(axis=1, keepdims=True)
     exp = np.exp(shifted)
-    return exp / exp.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
+    return exp / exp.sum(axis=1, keepdims=True)
 
 
 def _fit_temperature(scores: np.ndarray, truth: np.ndarray) -> float:
@@ -106,7 +108,7 @@ class MailClassifier:
 
     def scores(self, items: list[ClassifierInput]) -> np.ndarray:
         """Raw linear scores per label."""
-        return self._features([document(i) for i in items]) @ self._coef.T + self._intercept  # type: ignore[no-any-return]
+        return self._features([document(i) for i in items]) @ self._coef.T + self._intercept
 
     def predict(self, items: list[ClassifierInput]) -> list[Prediction]:
         """Label each message, with calibrated confidence tempered by the rules."""
@@ -117,7 +119,9 @@ class MailClassifier:
         for item, row in zip(items, probs, strict=True):
             best = int(row.argmax())
             label, confidence = rules.adjust(LABELS[best], float(row[best]), f"{item.subject}\n{item.text}")
-            results.append(Prediction(label, confidence, {lab: float(p) for lab, p in zip(LABELS, row, strict=True)}))
+            results.append(
+                Prediction(label, confidence, {lab: float(p) for lab, p in zip(LABELS, row, strict=True)})
+            )
         return results
 
     @classmethod
@@ -130,7 +134,10 @@ class MailClassifier:
         docs = [document(e.item) for e in examples]
         truth = np.array([LABELS.index(e.label) for e in examples])
         weights = np.array([e.weight for e in examples])
-        word, char = _vectorizer({**_WORD, "min_df": 2}), _vectorizer({**_CHAR, "min_df": 2, "max_features": 60000})
+        word, char = (
+            _vectorizer({**_WORD, "min_df": 2}),
+            _vectorizer({**_CHAR, "min_df": 2, "max_features": 60000}),
+        )
         features = hstack([word.fit_transform(docs), char.fit_transform(docs)]).tocsr()
         model = LogisticRegression(C=20.0, class_weight="balanced", max_iter=5000)
         model.fit(features, truth, sample_weight=weights)

@@ -9,7 +9,8 @@ from bounceback.mail.senders import sender_kind
 
 MAX_BODY = 4000
 _QUOTE_HEADER = re.compile(
-    r"^(on .{5,200}wrote:|-{2,} ?original message ?-{2,}|from: .+\n(sent|date): )", re.IGNORECASE | re.MULTILINE
+    r"^(on .{5,200}wrote:|-{2,} ?original message ?-{2,}|from: .+\n(sent|date): )",
+    re.IGNORECASE | re.MULTILINE,
 )
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
