@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bounceback.domain.errors import InvalidInput
+from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import (
     Application,
     ApplicationContact,
