@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from bounceback import __version__
-from bounceback.cli import applications, contacts, database, interviews, transfer
+from bounceback.cli import applications, contacts, database, demo, interviews, mail, transfer
 from bounceback.cli.context import STATE, err_console
 from bounceback.domain.errors import Ambiguous, BouncebackError
 from bounceback.settings import load_settings
@@ -55,6 +55,8 @@ contacts.register(app)
 interviews.register(app)
 database.register(app)
 transfer.register(app)
+mail.register(app)
+demo.register(app)
 
 
 def run() -> None:

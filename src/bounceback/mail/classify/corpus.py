@@ -19,7 +19,7 @@ def record_input(record: dict[str, Any]) -> ClassifierInput:
     """A corpus record (from, subject, text, html) as classifier input."""
     from email.utils import parseaddr
 
-    from bounceback.mail.parse import html_to_text
+    from bounceback.mail.html_text import html_to_text
 
     name, address = parseaddr(record.get("from") or "")
     text = record.get("text") or ""
@@ -39,10 +39,8 @@ def shipped_records() -> list[dict[str, Any]]:
     """Every record of the training corpus that ships with the package, in a stable order."""
     folder = resources.files("bounceback.mail.corpus").joinpath("train")
     records: list[dict[str, Any]] = []
-    for label in MailLabel:
-        entry = folder.joinpath(f"{label.value}.jsonl")
-        if entry.is_file():
-            records.extend(read_jsonl(entry.read_text(encoding="utf-8").splitlines()))
+    for entry in sorted((e for e in folder.iterdir() if e.name.endswith(".jsonl")), key=lambda e: e.name):
+        records.extend(read_jsonl(entry.read_text(encoding="utf-8").splitlines()))
     return records
 
 

@@ -117,11 +117,9 @@ class MailClassifier:
         probs = _softmax(self.scores(items) / self.temperature)
         results = []
         for item, row in zip(items, probs, strict=True):
-            best = int(row.argmax())
-            label, confidence = rules.adjust(LABELS[best], float(row[best]), f"{item.subject}\n{item.text}")
-            results.append(
-                Prediction(label, confidence, {lab: float(p) for lab, p in zip(LABELS, row, strict=True)})
-            )
+            probabilities = {lab: float(p) for lab, p in zip(LABELS, row, strict=True)}
+            label, confidence = rules.adjust(probabilities, f"{item.subject}\n{item.text}")
+            results.append(Prediction(label, confidence, probabilities))
         return results
 
     @classmethod
@@ -139,11 +137,11 @@ class MailClassifier:
             _vectorizer({**_CHAR, "min_df": 2, "max_features": 60000}),
         )
         features = hstack([word.fit_transform(docs), char.fit_transform(docs)]).tocsr()
-        model = LogisticRegression(C=20.0, class_weight="balanced", max_iter=5000)
+        model = LogisticRegression(C=20.0, class_weight="balanced", max_iter=5000, tol=1e-3)
         model.fit(features, truth, sample_weight=weights)
         temperature = 1.0
         if calibrate and min(np.bincount(truth, minlength=len(LABELS))) >= 5:
-            folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+            folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=0)
             oof = cross_val_predict(model, features, truth, cv=folds, method="decision_function")
             temperature = _fit_temperature(np.asarray(oof), truth)
         counts = {lab.value: int((truth == i).sum()) for i, lab in enumerate(LABELS)}

@@ -1,0 +1,228 @@
+"""Mail commands: import files, IMAP accounts and sync, the review queue, corrections, and `classify`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bounceback.cli.context import STATE, console, print_json
+from bounceback.cli.options import JsonFlag, enum_value
+
+if TYPE_CHECKING:
+    from bounceback.mail.classify.model import MailClassifier
+    from bounceback.mail.importer import ImportSummary
+
+mail_app = typer.Typer(help="Read your mailbox: import, sync, review and correct.", no_args_is_help=True)
+account_app = typer.Typer(
+    help="IMAP accounts (passwords live in the keyring or an environment variable).", no_args_is_help=True
+)
+mail_app.add_typer(account_app, name="account")
+
+Paths = Annotated[
+    list[Path], typer.Argument(help="mbox files, Maildir folders, .eml files or folders of them.")
+]
+RecordId = Annotated[int, typer.Argument(help="The message number shown by `bounceback mail review`.")]
+
+
+def _cache_dir() -> Path:
+    return STATE.require_settings().home / "cache"
+
+
+def _classifier() -> MailClassifier:
+    """The person's model (shipped corpus + their corrections); says so when it has to train."""
+    from bounceback.mail.learning import classifier_for
+
+    with console.status("Loading the mail classifier…"), STATE.session() as session:
+        return classifier_for(session, STATE.workspace().owner_id, _cache_dir())
+
+
+@contextmanager
+def _progress(total: int | None, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar with messages per second."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = [
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task(label, total=total, rate="")
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            speed = bar.tasks[0].speed
+            bar.update(task, rate=f"{speed:,.0f} msg/s" if speed else "")
+
+        yield advance
+
+
+def _print_summary(summary: ImportSummary) -> None:
+    """The closing lines of an import or sync."""
+    console.print(
+        f"{summary.messages:,} messages read ({summary.already_seen:,} already seen), "
+        f"{summary.job_related:,} about your search: {summary.opened} applications opened, "
+        f"{summary.stage_changes} stages changed, {summary.review} waiting for review, "
+        f"{summary.malformed} skipped as unreadable."
+    )
+    for problem in summary.problems[:20]:
+        console.print(f"  skipped {problem.origin}: {problem.reason}")
+    if summary.malformed > 20:
+        console.print(f"  … and {summary.malformed - 20} more")
+    if summary.review:
+        console.print("See the messages waiting for you with `bounceback mail review`.")
+
+
+@mail_app.command("import")
+def import_mail(paths: Paths) -> None:
+    """Import mail from files: an mbox (Gmail Takeout too), a Maildir, .eml files or folders of them."""
+    from bounceback.mail.importer import MailImporter, Problem, RawMail
+    from bounceback.mail.sources import open_sources
+
+    sources = open_sources(paths)
+    classifier = _classifier()
+    importer = MailImporter(STATE.workspace(), classifier, source=", ".join(p.name for p in paths))
+    items = (RawMail(origin, raw) for origin, raw in sources)
+    with _progress(None, "Importing mail") as advance:
+        summary = importer.run(items, progress=advance)
+    summary.problems.extend(Problem(p.origin, p.reason) for p in sources.problems)
+    _print_summary(summary)
+
+
+@mail_app.command("review")
+def review(as_json: JsonFlag = False) -> None:
+    """Messages the tool was not sure about, with the commands that settle each."""
+    from rich.table import Table
+
+    from bounceback.mail.review import pending
+
+    with STATE.change("Look at review queue") as tracker:
+        waiting = pending(tracker)
+        rows = [
+            (r.id, r.label.value, r.confidence, r.from_name or r.from_address, r.subject, r.company, r.role)
+            for r in waiting
+        ]
+    if as_json:
+        keys = ("id", "label", "confidence", "sender", "subject", "company", "role")
+        print_json([dict(zip(keys, row, strict=True)) for row in rows])
+        return
+    if not rows:
+        console.print("Nothing is waiting for review.")
+        return
+    table = Table(show_edge=False, header_style="bold")
+    for column in ("no.", "looks like", "sure", "from", "subject", "company"):
+        table.add_column(column)
+    for rid, label, confidence, sender, subject, company, _role in rows:
+        table.add_row(str(rid), label, f"{confidence:.0%}", sender, subject, company)
+    console.print(table)
+    console.print(
+        "Settle each with: bounceback mail accept NO · mail relabel NO LABEL · mail link NO APP · mail ignore NO"
+    )
+
+
+def _settle(summary: str, action: Callable[..., object], *args: object) -> None:
+    with STATE.change(summary, origin="email") as tracker:
+        action(STATE.workspace(), tracker, *args)
+
+
+@mail_app.command("accept")
+def accept(record: RecordId) -> None:
+    """Accept the tool's reading of a waiting message and make its change."""
+    from bounceback.mail.review import accept as do_accept
+
+    _settle(f"Accept message {record}", do_accept, record)
+    console.print(f"Message {record} applied.")
+
+
+@mail_app.command("link")
+def link(
+    record: RecordId, name: Annotated[str, typer.Argument(help="The application it belongs to.")]
+) -> None:
+    """Attach a message to another application and make its change there."""
+    from bounceback.mail.review import link as do_link
+
+    _settle(f"Link message {record} to {name}", do_link, record, name)
+    console.print(f"Message {record} linked to {name}.")
+
+
+@mail_app.command("ignore")
+def ignore(record: RecordId) -> None:
+    """Set a waiting message aside; it changes nothing."""
+    from bounceback.mail.review import ignore as do_ignore
+
+    with STATE.change(f"Ignore message {record}", origin="email") as tracker:
+        do_ignore(tracker, record)
+    console.print(f"Message {record} set aside.")
+
+
+@mail_app.command("relabel")
+def relabel(
+    record: RecordId,
+    label: Annotated[
+        str, typer.Argument(help="rejection, interview, assessment, offer, acknowledgment or other.")
+    ],
+) -> None:
+    """Correct a message's label: its wrong change is taken back, the right one made, and the model learns."""
+    from bounceback.domain.mail import MailLabel
+    from bounceback.mail.review import relabel as do_relabel
+
+    new_label = enum_value(MailLabel, label, "mail label")
+    _settle(f"Relabel message {record} as {new_label.value}", do_relabel, record, new_label)
+    console.print(f"Message {record} is now {new_label.value}; the classifier will learn from it next time.")
+
+
+def classify(paths: Paths, as_json: JsonFlag = False) -> None:
+    """Classify .eml/mbox files without touching the database (one JSON object per message with --json)."""
+    import json
+
+    from bounceback.mail.classify.corpus import load_or_train
+    from bounceback.mail.classify.text import ClassifierInput
+    from bounceback.mail.extract import extract
+    from bounceback.mail.keys import message_key
+    from bounceback.mail.parse import MailParseError, parse_message
+    from bounceback.mail.sources import open_sources
+
+    sources = open_sources(paths)
+    model = load_or_train(_cache_dir())
+    for origin, raw in sources:
+        try:
+            message = parse_message(raw, origin)
+        except MailParseError as exc:
+            console.print(f"skipped {origin}: {exc}", style="yellow")
+            continue
+        item = ClassifierInput(
+            message.subject, message.from_name, message.from_address, message.text, bool(message.is_list)
+        )
+        prediction = model.predict([item])[0]
+        found = extract(message.subject, message.from_name, message.from_address, message.text)
+        sender = (
+            f"{message.from_name} <{message.from_address}>" if message.from_name else message.from_address
+        )
+        data = {
+            "message_id": message.message_id or message_key(raw),
+            "label": prediction.label.value,
+            "confidence": round(prediction.confidence, 4),
+            "company": found.company,
+            "role": found.role,
+            "sender": sender,
+        }
+        if as_json:
+            typer.echo(json.dumps(data, ensure_ascii=False))
+        else:
+            console.print(
+                f"{origin}: [bold]{data['label']}[/] ({data['confidence']:.0%}) {found.company or '?'} / {found.role or '?'} — {message.subject}"
+            )
+    for problem in sources.problems:
+        console.print(f"skipped {problem.origin}: {problem.reason}", style="yellow")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the mail group and `classify` to the CLI."""
+    app.add_typer(mail_app, name="mail")
+    app.command()(classify)

@@ -1,0 +1,121 @@
+"""The review queue and corrections: accept, relabel, link to another application, ignore."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bounceback.domain.errors import InvalidInput, NotFound
+from bounceback.domain.mail import JOB_LABELS, MailLabel, MailRecord, MailStatus
+from bounceback.mail.extract import extract
+from bounceback.mail.importer import ImportSummary, MailApplier, load_index
+from bounceback.mail.match import match_message
+from bounceback.storage.workspace import Workspace
+from bounceback.tracker import Tracker
+
+
+def pending(tracker: Tracker) -> list[MailRecord]:
+    """Messages waiting for the person, oldest first."""
+    return list(
+        tracker.session.scalars(
+            select(MailRecord)
+            .where(MailRecord.owner_id == tracker.owner_id, MailRecord.status == MailStatus.REVIEW)
+            .order_by(MailRecord.received_at, MailRecord.id)
+        )
+    )
+
+
+def find_record(tracker: Tracker, record_id: int) -> MailRecord:
+    """A kept message by its number."""
+    record = tracker.session.get(MailRecord, record_id)
+    if record is None or record.owner_id != tracker.owner_id:
+        raise NotFound(f"There is no message number {record_id}; `bounceback mail review` lists them.")
+    if record.status is MailStatus.SKIPPED:
+        raise InvalidInput(f"Message {record_id} was not job mail, so its content was not kept.")
+    return record
+
+
+def _apply(workspace: Workspace, tracker: Tracker, record: MailRecord, app_id: int | None) -> None:
+    """Make the record's change now, to `app_id` or wherever matching puts it."""
+    found = extract(record.subject, record.from_name, record.from_address, record.body)
+    index = load_index(tracker.session, tracker.owner_id)
+    if app_id is None:
+        match = match_message(
+            references=(),
+            from_address=record.from_address,
+            company=found.company,
+            role=found.role,
+            index=index,
+        )
+        if match.candidates:
+            names = ", ".join(index.apps[i].slug for i in match.candidates)
+            raise InvalidInput(
+                f"Message {record.id} could belong to {names}; link it with `bounceback mail link`."
+            )
+        app_id = match.application_id
+        if app_id is None and not (found.company or record.company):
+            raise InvalidInput(f"Message {record.id} names no company; link it with `bounceback mail link`.")
+    MailApplier(tracker, index, ImportSummary()).apply_record(record, app_id, found)
+    change_id = workspace.checkpoint(
+        tracker.session, f"Reviewed email “{record.subject[:60]}”", origin="email"
+    )
+    record.details = {**record.details, "change": change_id}
+
+
+def accept(workspace: Workspace, tracker: Tracker, record_id: int) -> MailRecord:
+    """Take the tool's reading of a waiting message and make its change."""
+    record = find_record(tracker, record_id)
+    if record.status is not MailStatus.REVIEW:
+        raise InvalidInput(f"Message {record_id} is not waiting for review (it is {record.status.value}).")
+    if record.label not in JOB_LABELS:
+        record.status = MailStatus.IGNORED
+        return record
+    _apply(workspace, tracker, record, None)
+    return record
+
+
+def link(workspace: Workspace, tracker: Tracker, record_id: int, app_name: str) -> MailRecord:
+    """Attach a message to the application the person names, and make its change there."""
+    record = find_record(tracker, record_id)
+    app = tracker.find(app_name)
+    _take_back(workspace, tracker, record)
+    _apply(workspace, tracker, record, app.id)
+    return record
+
+
+def ignore(tracker: Tracker, record_id: int) -> MailRecord:
+    """Leave a waiting message aside; it changes nothing."""
+    record = find_record(tracker, record_id)
+    if record.status is MailStatus.APPLIED:
+        raise InvalidInput(
+            f"Message {record_id} already made its change; `bounceback mail relabel {record_id} other` takes it back."
+        )
+    record.status = MailStatus.IGNORED
+    return record
+
+
+def _take_back(workspace: Workspace, tracker: Tracker, record: MailRecord) -> None:
+    """Revert the change a message made, if it made one (refused when later changes depend on it)."""
+    change_id = record.details.get("change")
+    if record.status is MailStatus.APPLIED and isinstance(change_id, int):
+        workspace.revert_change(tracker.session, change_id)
+        tracker.session.expire_all()
+    record.application_id = None
+    record.status = MailStatus.REVIEW
+
+
+def relabel(workspace: Workspace, tracker: Tracker, record_id: int, label: MailLabel) -> MailRecord:
+    """Correct a message's label: take back what the wrong label did, apply the right one, keep it for training."""
+    record = find_record(tracker, record_id)
+    if record.predicted_label is None:
+        record.predicted_label = record.label
+    was_applied = record.status is MailStatus.APPLIED
+    _take_back(workspace, tracker, record)
+    record = find_record(tracker, record_id)
+    record.label = label
+    record.corrected = True
+    record.confidence = 1.0
+    if label in JOB_LABELS and (was_applied or record.company):
+        _apply(workspace, tracker, record, None)
+    elif label not in JOB_LABELS:
+        record.status = MailStatus.IGNORED
+    return record
