@@ -48,6 +48,13 @@ class Settings:
         default=14,
         metadata={"env": "BOUNCEBACK_UPCOMING_DAYS", "help": "How far ahead `due` lists interviews."},
     )
+    cache_dir: Path | None = field(
+        default=None,
+        metadata={
+            "env": "BOUNCEBACK_CACHE_DIR",
+            "help": "Where the trained mail classifier is cached; default: the cache folder in the home.",
+        },
+    )
     timezone: str = field(
         default="",
         metadata={
@@ -55,6 +62,11 @@ class Settings:
             "help": "Your IANA time zone (e.g. Europe/Berlin); default: the system's.",
         },
     )
+
+    @property
+    def cache(self) -> Path:
+        """The folder for rebuildable files (the trained classifier)."""
+        return self.cache_dir or self.home / "cache"
 
     @property
     def url(self) -> str:
@@ -72,6 +84,17 @@ class Settings:
         if not self.is_sqlite:
             return None
         return Path(self.url.split("///", 1)[1])
+
+
+# The type each environment string becomes.
+_KINDS: dict[str, type] = {
+    "home": Path,
+    "database_url": str,
+    "ghost_after_days": int,
+    "upcoming_days": int,
+    "cache_dir": Path,
+    "timezone": str,
+}
 
 
 def _convert(name: str, raw: str, kind: type) -> object:
@@ -95,17 +118,10 @@ def load_settings(
     """Read settings: flags win over environment, environment over defaults."""
     env = os.environ if environ is None else environ
     values: dict[str, object] = {}
-    kinds = {
-        "home": Path,
-        "database_url": str,
-        "ghost_after_days": int,
-        "upcoming_days": int,
-        "timezone": str,
-    }
     for f in fields(Settings):
         raw = env.get(f.metadata["env"])
         if raw:
-            values[f.name] = _convert(f.metadata["env"], raw, kinds[f.name])
+            values[f.name] = _convert(f.metadata["env"], raw, _KINDS[f.name])
     if home is not None:
         values["home"] = home.expanduser()
     if database_url:

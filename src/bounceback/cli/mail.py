@@ -29,7 +29,7 @@ RecordId = Annotated[int, typer.Argument(help="The message number shown by `boun
 
 
 def _cache_dir() -> Path:
-    return STATE.require_settings().home / "cache"
+    return STATE.require_settings().cache
 
 
 def _classifier() -> MailClassifier:
@@ -82,16 +82,16 @@ def _print_summary(summary: ImportSummary) -> None:
 @mail_app.command("import")
 def import_mail(paths: Paths) -> None:
     """Import mail from files: an mbox (Gmail Takeout too), a Maildir, .eml files or folders of them."""
-    from bounceback.mail.importer import MailImporter, Problem, RawMail
+    from itertools import chain
+
+    from bounceback.mail.importer import MailImporter
     from bounceback.mail.sources import open_sources
 
     sources = open_sources(paths)
-    classifier = _classifier()
-    importer = MailImporter(STATE.workspace(), classifier, source=", ".join(p.name for p in paths))
-    items = (RawMail(origin, raw) for origin, raw in sources)
+    importer = MailImporter(STATE.workspace(), _classifier, source=", ".join(p.name for p in paths))
     with _progress(None, "Importing mail") as advance:
-        summary = importer.run(items, progress=advance)
-    summary.problems.extend(Problem(p.origin, p.reason) for p in sources.problems)
+        summary = importer.run(chain.from_iterable(sources), progress=advance)
+    summary.problems.extend(problem for source in sources for problem in source.problems)
     _print_summary(summary)
 
 
@@ -190,7 +190,7 @@ def classify(paths: Paths, as_json: JsonFlag = False) -> None:
 
     sources = open_sources(paths)
     model = load_or_train(_cache_dir())
-    for origin, raw in sources:
+    for origin, raw in (item for source in sources for item in source):
         try:
             message = parse_message(raw, origin)
         except MailParseError as exc:
@@ -218,7 +218,7 @@ def classify(paths: Paths, as_json: JsonFlag = False) -> None:
             console.print(
                 f"{origin}: [bold]{data['label']}[/] ({data['confidence']:.0%}) {found.company or '?'} / {found.role or '?'} — {message.subject}"
             )
-    for problem in sources.problems:
+    for problem in (p for source in sources for p in source.problems):
         console.print(f"skipped {problem.origin}: {problem.reason}", style="yellow")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -43,6 +43,7 @@ from bounceback.mail.classify.text import ClassifierInput
 from bounceback.mail.extract import Extracted, extract
 from bounceback.mail.keys import message_key
 from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
+from bounceback.mail.message import ParseProblem
 from bounceback.mail.senders import domain_of
 from bounceback.storage.schema import mail_messages
 from bounceback.storage.workspace import Workspace
@@ -52,21 +53,14 @@ UNKNOWN_ROLE = "Role not stated"
 BATCH_SIZE = 250
 
 
-@dataclass
-class RawMail:
-    """A message as a source hands it over."""
+class IncomingMail(Protocol):
+    """What the importer needs of a message a source hands over (IncomingMail, or IMAP's with its UID)."""
 
-    origin: str
-    raw: bytes
-    uid: int | None = None
+    @property
+    def origin(self) -> str: ...
 
-
-@dataclass
-class Problem:
-    """A message that could not be read, and why."""
-
-    origin: str
-    reason: str
+    @property
+    def raw(self) -> bytes: ...
 
 
 @dataclass
@@ -79,14 +73,14 @@ class ImportSummary:
     opened: int = 0
     stage_changes: int = 0
     review: int = 0
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[ParseProblem] = field(default_factory=list)
 
     @property
     def malformed(self) -> int:
         return len(self.problems)
 
 
-def _batches(items: Iterable[RawMail], size: int) -> Iterator[list[RawMail]]:
+def _batches(items: Iterable[IncomingMail], size: int) -> Iterator[list[IncomingMail]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -95,9 +89,12 @@ def _batches(items: Iterable[RawMail], size: int) -> Iterator[list[RawMail]]:
 class MailImporter:
     """Applies mail to one workspace."""
 
-    def __init__(self, workspace: Workspace, classifier: MailClassifier, *, source: str = "mail") -> None:
+    def __init__(
+        self, workspace: Workspace, classifier: Callable[[], MailClassifier], *, source: str = "mail"
+    ) -> None:
         self.workspace = workspace
-        self.classifier = classifier
+        self._load_classifier = classifier  # loaded only once a message is new: a re-import never needs it
+        self._classifier: MailClassifier | None = None
         self.source = source
         self.summary = ImportSummary()
         self._seen: set[str] = set()
@@ -107,29 +104,10 @@ class MailImporter:
     def _load(self, session: Session) -> None:
         owner = self.workspace.owner_id
         self._seen = set(session.scalars(select(MailRecord.key).where(MailRecord.owner_id == owner)))
-        index = AppIndex()
-        names = {c.id: c for c in session.scalars(select(Company).where(Company.owner_id == owner))}
-        for app in session.scalars(select(Application).where(Application.owner_id == owner)):
-            index.add_app(app, names[app.company_id].name)
-        for company in names.values():
-            for domain in company.domains:
-                index.add_domain(domain, company.id or 0)
-        links = session.execute(
-            select(Contact.email, ApplicationContact.application_id)
-            .join(ApplicationContact, ApplicationContact.contact_id == Contact.id)
-            .where(Contact.owner_id == owner, Contact.email != "")
-        )
-        for email, app_id in links:
-            index.contact_apps.setdefault(email.lower(), set()).add(app_id)
-        for record in session.scalars(
-            select(MailRecord).where(MailRecord.owner_id == owner, MailRecord.application_id.is_not(None))
-        ):
-            if record.message_id:
-                index.threads[record.message_id.lower()] = record.application_id or 0
-        self._index = index
+        self._index = load_index(session, owner)
 
     # 2. Parse and classify --------------------------------------------------------------------------------
-    def _parse(self, batch: list[RawMail]) -> list[tuple[RawMail, str, Any]]:
+    def _parse(self, batch: list[IncomingMail]) -> list[tuple[IncomingMail, str, Any]]:
         from bounceback.mail.parse import MailParseError, parse_message
 
         parsed = []
@@ -142,23 +120,25 @@ class MailImporter:
             try:
                 parsed.append((item, key, parse_message(item.raw, item.origin)))
             except MailParseError as exc:
-                self.summary.problems.append(Problem(item.origin, str(exc)))
+                self.summary.problems.append(ParseProblem(item.origin, str(exc)))
                 self._seen.discard(key)
         return parsed
 
-    def _classify(self, parsed: list[tuple[RawMail, str, Any]]) -> list[Prediction]:
+    def _classify(self, parsed: list[tuple[IncomingMail, str, Any]]) -> list[Prediction]:
         inputs = [
             ClassifierInput(m.subject, m.from_name, m.from_address, m.text, bool(m.is_list))
             for _, _, m in parsed
         ]
-        return self.classifier.predict(inputs)
+        if self._classifier is None:
+            self._classifier = self._load_classifier()
+        return self._classifier.predict(inputs)
 
     # 3. Apply ----------------------------------------------------------------------------------------------
     def run(
         self,
-        items: Iterable[RawMail],
+        items: Iterable[IncomingMail],
         *,
-        on_batch: Callable[[Session, list[RawMail]], None] | None = None,
+        on_batch: Callable[[Session, list[IncomingMail]], None] | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> ImportSummary:
         """Import every message; `on_batch` saves a source's progress inside each batch's transaction."""
@@ -228,7 +208,7 @@ class MailImporter:
         )
         tracker.session.add(record)
         if not self._should_review(prediction, match, found):
-            self.apply_record(tracker, record, match.application_id, found)
+            MailApplier(tracker, self._index, self.summary).apply_record(record, match.application_id, found)
         summary = f"Email “{message.subject[:60]}”: {prediction.label.value}"
         change_id = self.workspace.checkpoint(tracker.session, summary, origin="email")
         record.details = {**record.details, "change": change_id}
@@ -241,10 +221,18 @@ class MailImporter:
             return True
         return match.application_id is None and not found.company
 
-    def apply_record(
-        self, tracker: Tracker, record: MailRecord, app_id: int | None, found: Extracted
-    ) -> None:
+
+class MailApplier:
+    """Makes the change one job message implies; shared by the import and the review queue."""
+
+    def __init__(self, tracker: Tracker, index: AppIndex, summary: ImportSummary) -> None:
+        self.tracker = tracker
+        self._index = index
+        self.summary = summary
+
+    def apply_record(self, record: MailRecord, app_id: int | None, found: Extracted) -> None:
         """Make the change a message implies: open its application, or move the matched one forward."""
+        tracker = self.tracker
         when = record.received_at or datetime.now(UTC)
         cause = f"email: {record.subject[:80]}"
         if app_id is None:
@@ -269,10 +257,11 @@ class MailImporter:
             f"Email from {record.from_name or record.from_address}: {record.subject}",
             cause=record.label.value,
         )
-        self._learn(tracker, app, record, found)
+        self._learn(app, record, found)
 
-    def _learn(self, tracker: Tracker, app: Application, record: MailRecord, found: Extracted) -> None:
+    def _learn(self, app: Application, record: MailRecord, found: Extracted) -> None:
         """Remember the thread, the company's domain and the person who wrote."""
+        tracker = self.tracker
         if record.message_id:
             self._index.threads[record.message_id.lower()] = app.id or 0
         company = tracker.company_of(app)
@@ -291,3 +280,28 @@ class MailImporter:
             person = tracker.add_contact(record.from_name, company=company.name, email=record.from_address)
             tracker.link(app, person, ContactRole.RECRUITER, when=record.received_at)
             self._index.contact_apps.setdefault(record.from_address.lower(), set()).add(app.id or 0)
+
+
+def load_index(session: Session, owner: int) -> AppIndex:
+    """A snapshot of the search for matching: applications, company domains, contacts and threads."""
+    index = AppIndex()
+    names = {c.id: c for c in session.scalars(select(Company).where(Company.owner_id == owner))}
+    for app in session.scalars(select(Application).where(Application.owner_id == owner)):
+        index.add_app(app, names[app.company_id].name)
+    for company in names.values():
+        for domain in company.domains:
+            index.add_domain(domain, company.id or 0)
+    links = session.execute(
+        select(Contact.email, ApplicationContact.application_id)
+        .join(ApplicationContact, ApplicationContact.contact_id == Contact.id)
+        .where(Contact.owner_id == owner, Contact.email != "")
+    )
+    for email, app_id in links:
+        index.contact_apps.setdefault(email.lower(), set()).add(app_id)
+    records = session.scalars(
+        select(MailRecord).where(MailRecord.owner_id == owner, MailRecord.application_id.is_not(None))
+    )
+    for record in records:
+        if record.message_id:
+            index.threads[record.message_id.lower()] = record.application_id or 0
+    return index

@@ -23,6 +23,7 @@ import numpy as np
 
 from bounceback.domain.mail import MailLabel
 from bounceback.mail.classify import rules
+from bounceback.mail.classify.features import Part, linear_scores
 from bounceback.mail.classify.text import ClassifierInput, document
 
 FORMAT_VERSION = 1
@@ -59,13 +60,11 @@ def fingerprint(examples: list[Example]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _vectorizer(params: dict[str, Any], vocabulary: dict[str, int] | None = None, idf: Any = None) -> Any:
+def _vectorizer(params: dict[str, Any]) -> Any:
+    """A scikit-learn TF-IDF vectorizer for training (features.py reproduces it for prediction)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vec = TfidfVectorizer(vocabulary=vocabulary, dtype=np.float64, **params)
-    if idf is not None:
-        vec.idf_ = np.asarray(idf, dtype=np.float64)
-    return vec
+    return TfidfVectorizer(dtype=np.float64, **params)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -90,9 +89,9 @@ class MailClassifier:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
-        self._word = _vectorizer(_WORD, data["word_vocabulary"], data["word_idf"])
-        self._char = _vectorizer(_CHAR, data["char_vocabulary"], data["char_idf"])
-        self._coef = np.asarray(data["coef"], dtype=np.float64)
+        self._word = Part(data["word_vocabulary"], data["word_idf"], 0)
+        self._char = Part(data["char_vocabulary"], data["char_idf"], len(data["word_vocabulary"]))
+        self._coef_t = np.asarray(data["coef"], dtype=np.float64).T.copy()
         self._intercept = np.asarray(data["intercept"], dtype=np.float64)
         self.temperature = float(data["temperature"])
 
@@ -101,14 +100,11 @@ class MailClassifier:
         """What the model learnt from, for the CLI to say."""
         return dict(self.data["trained_on"])
 
-    def _features(self, docs: list[str]) -> Any:
-        from scipy.sparse import hstack
-
-        return hstack([self._word.transform(docs), self._char.transform(docs)]).tocsr()
-
     def scores(self, items: list[ClassifierInput]) -> np.ndarray:
-        """Raw linear scores per label."""
-        return self._features([document(i) for i in items]) @ self._coef.T + self._intercept
+        """Raw linear scores per label (features computed without scikit-learn: see features.py)."""
+        return linear_scores(
+            [document(i) for i in items], self._word, self._char, self._coef_t, self._intercept
+        )
 
     def predict(self, items: list[ClassifierInput]) -> list[Prediction]:
         """Label each message, with calibrated confidence tempered by the rules."""
