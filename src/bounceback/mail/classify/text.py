@@ -16,6 +16,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _NUMBER = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
+_SUBJECT_WORD = re.compile(r"[a-z]{3,}")
 
 
 @dataclass(frozen=True)
@@ -50,4 +51,5 @@ def document(item: ClassifierInput) -> str:
     """One string per message: sender hints, the subject (twice: it carries much), then the new body."""
     hints = f"senderkind{sender_kind(item.from_address)}" + (" listmail" if item.is_list else "")
     subject = normalise(item.subject)
-    return f"{hints} {subject} {subject} {normalise(new_part(item.text))}"
+    marked = " ".join(f"subj{word}" for word in _SUBJECT_WORD.findall(subject))
+    return f"{hints} {marked} {subject} {normalise(new_part(item.text))}"
