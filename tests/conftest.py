@@ -17,14 +17,21 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 _NOTICES: list[str] = []
 
 
+@pytest.fixture(scope="session")
+def classifier_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the trained mail classifier, so the suite trains it once, not in every test."""
+    return tmp_path_factory.mktemp("classifier-cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, classifier_cache: Path) -> None:
     """No test sees the developer's own workspace, settings or keyring."""
     for key in list(os.environ):
         if key.startswith("BOUNCEBACK_") and key != "BOUNCEBACK_TEST_POSTGRES_URL":
             monkeypatch.delenv(key)
     monkeypatch.setenv("BOUNCEBACK_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("BOUNCEBACK_TIMEZONE", "Europe/London")
+    monkeypatch.setenv("BOUNCEBACK_CACHE_DIR", str(classifier_cache))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 

@@ -16,8 +16,9 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any, Protocol
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from bounceback.domain.mail import (
     IMPLIED_STAGE,
@@ -210,8 +211,9 @@ class MailImporter:
         if not self._should_review(prediction, match, found):
             MailApplier(tracker, self._index, self.summary).apply_record(record, match.application_id, found)
         summary = f"Email “{message.subject[:60]}”: {prediction.label.value}"
-        change_id = self.workspace.checkpoint(tracker.session, summary, origin="email")
-        record.details = {**record.details, "change": change_id}
+        remember_change(
+            tracker.session, record, self.workspace.checkpoint(tracker.session, summary, origin="email")
+        )
         if record.status is MailStatus.REVIEW:
             self.summary.review += 1
 
@@ -280,6 +282,14 @@ class MailApplier:
             person = tracker.add_contact(record.from_name, company=company.name, email=record.from_address)
             tracker.link(app, person, ContactRole.RECRUITER, when=record.received_at)
             self._index.contact_apps.setdefault(record.from_address.lower(), set()).add(app.id or 0)
+
+
+def remember_change(session: Session, record: MailRecord, change_id: int | None) -> None:
+    """Note on the message which undo step holds its change, outside the journal (it is bookkeeping, not a
+    change of its own: journaling it would make `undo` revert this note instead of the email's change)."""
+    details = {**record.details, "change": change_id}
+    session.execute(update(mail_messages).where(mail_messages.c.id == record.id).values(details=details))
+    set_committed_value(record, "details", details)
 
 
 def load_index(session: Session, owner: int) -> AppIndex:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.mail import JOB_LABELS, MailLabel, MailRecord, MailStatus
 from bounceback.mail.extract import extract
-from bounceback.mail.importer import ImportSummary, MailApplier, load_index
+from bounceback.mail.importer import ImportSummary, MailApplier, load_index, remember_change
 from bounceback.mail.match import match_message
 from bounceback.storage.workspace import Workspace
 from bounceback.tracker import Tracker
@@ -58,7 +58,7 @@ def _apply(workspace: Workspace, tracker: Tracker, record: MailRecord, app_id: i
     change_id = workspace.checkpoint(
         tracker.session, f"Reviewed email “{record.subject[:60]}”", origin="email"
     )
-    record.details = {**record.details, "change": change_id}
+    remember_change(tracker.session, record, change_id)
 
 
 def accept(workspace: Workspace, tracker: Tracker, record_id: int) -> MailRecord:

@@ -34,10 +34,10 @@ class Workspace:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
+        """A session for reading; nothing it does is committed (closing it discards its transaction, and the
+        objects it loaded stay readable)."""
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
-            session.rollback()
 
     @contextmanager
     def change(self, summary: str, *, origin: str = "manual") -> Iterator[Session]:
