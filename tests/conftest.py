@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.servers import postgres
+from tests.servers.dovecot import dovecot_server  # noqa: F401  (the real IMAP server fixture)
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 _NOTICES: list[str] = []
