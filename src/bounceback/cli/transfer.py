@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from bounceback.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from bounceback.domain.model import Application
+    from bounceback.tracker import Tracker
     from bounceback.transfer.csv_import import ImportPlan
     from bounceback.transfer.json_restore import RestoreReport
 
@@ -31,27 +31,17 @@ def _count(n: int, singular: str, plural: str = "") -> str:
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write a file whole or not at all (a `.part` file renamed into place)."""
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_text(text, encoding="utf-8", newline="")
-        os.replace(part, path)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise InvalidInput(f"“{path}” cannot be written: {exc.strerror}.") from None
+@contextmanager
+def _import_change(source: str) -> Iterator[Tracker]:
+    """One journaled transaction for a whole import; a database refusal becomes a sentence, nothing is kept."""
+    from sqlalchemy.exc import DBAPIError
 
-
-def _read_text(path: Path) -> str:
-    """A UTF-8 text file, or a plain sentence saying why it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InvalidInput(f"There is no file “{path}”.") from None
-    except UnicodeDecodeError:
-        raise InvalidInput(f"“{path.name}” is not a bounceback export (it is not UTF-8 text).") from None
-    except OSError as exc:
-        raise InvalidInput(f"“{path}” cannot be read: {exc.strerror}.") from None
+        with STATE.change(f"Import {source}", origin="import") as tracker:
+            yield tracker
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "the database refused it"
+        raise InvalidInput(f"“{source}” could not be stored, so nothing was imported: {reason}.") from None
 
 
 def export(
@@ -68,12 +58,14 @@ def export(
     """
     if file is not None and output is not None and file != output:
         raise InvalidInput("Name the file once: as an argument or with -o, not both.")
+    from bounceback.transfer.files import write_atomically
+
     target = file or output
     text, what = _csv_export() if as_csv else _json_export()
     if target is None or str(target) == "-":
         sys.stdout.write(text)
         return
-    _write_atomically(target, text)
+    write_atomically(target, text)
     console.print(f"Exported {what} to {target}.")
 
 
@@ -107,22 +99,18 @@ def import_json(
     """Read back a `bounceback export` file, in one step that `undo` takes back.
 
     Into an empty workspace everything is restored exactly. A workspace that already holds applications is
-    left alone unless you add --merge: then only what is new is added (companies matched by name, contacts by
-    email, applications by posting URL, else by company + role + date), and applications already here are
-    skipped with their timelines. A broken file, or one from a newer bounceback, changes nothing.
+    left alone unless you add --merge: then only what is new is added (companies matched by name, contacts
+    by email or else by name and company, applications by posting URL or else by company + role + date),
+    and applications already here are skipped with their timelines. A broken file, or one from a newer
+    bounceback, changes nothing.
     """
-    from sqlalchemy.exc import DBAPIError
-
+    from bounceback.transfer.files import read_text
     from bounceback.transfer.json_document import parse_document
     from bounceback.transfer.json_restore import restore
 
-    document = parse_document(_read_text(file), file.name)
-    try:
-        with STATE.change(f"Import {file.name}", origin="import") as tracker:
-            report = restore(document, tracker.session, tracker.owner_id, source=file.name, merge=merge)
-    except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "the database refused it"
-        raise InvalidInput(f"“{file.name}” could not be stored, so nothing was imported: {reason}.") from None
+    document = parse_document(read_text(file), file.name)
+    with _import_change(file.name) as tracker:
+        report = restore(document, tracker.session, tracker.owner_id, source=file.name, merge=merge)
     _print_restore(report, file.name)
 
 
@@ -131,7 +119,9 @@ def _print_restore(report: RestoreReport, source: str) -> None:
     added = report.added
     kept = f"{_count(report.already_there, 'application')} already here were left as they are."
     if not any(added.values()):
-        console.print(f"Nothing new in {source}." + (f" {kept}" if report.already_there else ""), markup=False)
+        console.print(
+            f"Nothing new in {source}." + (f" {kept}" if report.already_there else ""), markup=False
+        )
         return
     parts = [
         _count(added["applications"], "application"),
@@ -187,7 +177,7 @@ def import_csv(
     if dry_run:
         _print_preview(plan_import(table, chosen, known_applications(_current_applications())))
         return
-    with STATE.change(f"Import {table.source}", origin="import") as tracker:
+    with _import_change(table.source) as tracker:
         plan = plan_import(table, chosen, known_applications(tracker_applications(tracker)))
         with _progress(len(plan.rows)) as advance:
             apply_plan(plan, tracker, advance=advance)

@@ -76,6 +76,12 @@ class ImportSummary:
     review: int = 0
     problems: list[ParseProblem] = field(default_factory=list)
 
+    def add(self, other: ImportSummary) -> None:
+        """Count another run's work in this summary (several accounts, several folders)."""
+        for name in ("messages", "already_seen", "job_related", "opened", "stage_changes", "review"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.problems += other.problems
+
     @property
     def malformed(self) -> int:
         return len(self.problems)

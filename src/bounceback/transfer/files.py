@@ -1,0 +1,31 @@
+"""Reading and writing whole files for imports and exports, with one plain sentence when that fails."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bounceback.domain.errors import InvalidInput
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file whole or not at all (a `.part` file renamed into place)."""
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_text(text, encoding="utf-8", newline="")
+        os.replace(part, path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise InvalidInput(f"“{path}” cannot be written: {exc.strerror}.") from None
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, or a plain sentence saying why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file “{path}”.") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"“{path.name}” is not a bounceback export (it is not UTF-8 text).") from None
+    except OSError as exc:
+        raise InvalidInput(f"“{path}” cannot be read: {exc.strerror}.") from None

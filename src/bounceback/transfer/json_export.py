@@ -1,0 +1,20 @@
+"""Reading a whole workspace into the bounceback document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bounceback.transfer.json_document import TABLES, build_document
+
+
+def export_document(session: Session, owner_id: int) -> dict[str, Any]:
+    """The owner's companies, applications, contacts, links, interviews and timeline as one document."""
+    rows: dict[str, list[Any]] = {}
+    for table in TABLES:
+        cls: Any = table.cls
+        query = select(cls).where(cls.owner_id == owner_id).order_by(cls.id)
+        rows[table.key] = list(session.scalars(query))
+    return build_document(rows)

@@ -1,0 +1,69 @@
+"""`bounceback mail account add` and `mail sync` against a real Dovecot server on loopback."""
+
+from __future__ import annotations
+
+import json
+
+from tests.mailfactory import mail, search_story
+from tests.servers.dovecot import DovecotServer
+
+
+def _setup(sqlite_cli, server: DovecotServer, folder: str) -> None:
+    sqlite_cli(
+        "mail", "account", "add", "work", "--host", server.host, "--port", str(server.port),
+        "--security", "none", "--user", server.user, "--folder", folder,
+    )  # fmt: skip
+
+
+def test_sync_imports_new_mail_only_and_leaves_the_server_untouched(
+    sqlite_cli, dovecot_server, monkeypatch
+) -> None:
+    """GIVEN an account on a real IMAP server WHEN it is synced twice with mail arriving in between
+    THEN the first sync imports everything, the second only the new message, and nothing is marked read."""
+    folder = dovecot_server.new_folder()
+    story = search_story()
+    dovecot_server.append(folder, *(bytes(m) for m in story[:4]))
+    _setup(sqlite_cli, dovecot_server, folder)
+    monkeypatch.setenv("BOUNCEBACK_IMAP_PASSWORD_WORK", dovecot_server.password)
+    first = sqlite_cli("mail", "sync")
+    assert "4 messages read" in first.stdout
+    assert dovecot_server.password not in first.stdout + first.stderr
+    dovecot_server.append(folder, bytes(story[4]))
+    second = sqlite_cli("mail", "sync")
+    assert "1 messages read" in second.stdout
+    apps = {a["company"]: a["stage"] for a in json.loads(sqlite_cli("list", "--json").stdout)}
+    assert apps["Fernhill Robotics"] == "rejected"
+    assert all(b"\\Seen" not in flags for flags in dovecot_server.flags(folder).values())
+
+
+def test_a_wrong_password_gets_one_plain_sentence(sqlite_cli, dovecot_server, monkeypatch) -> None:
+    """GIVEN an account with a wrong password WHEN synced THEN one sentence names the server, exit 1."""
+    folder = dovecot_server.new_folder()
+    _setup(sqlite_cli, dovecot_server, folder)
+    monkeypatch.setenv("BOUNCEBACK_IMAP_PASSWORD_WORK", "not-the-password")
+    done = sqlite_cli("mail", "sync", check=False)
+    assert done.returncode == 1
+    assert "refused the login" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "not-the-password" not in done.stdout + done.stderr
+
+
+def test_a_changed_uidvalidity_rereads_but_imports_nothing_twice(
+    sqlite_cli, dovecot_server, monkeypatch
+) -> None:
+    """GIVEN a synced folder WHEN the server renumbers it (UIDVALIDITY changes) THEN the next sync says so,
+    reads it again and recognises every message as already seen."""
+    folder = dovecot_server.new_folder()
+    dovecot_server.append(folder, *(bytes(m) for m in search_story()[:3]))
+    _setup(sqlite_cli, dovecot_server, folder)
+    monkeypatch.setenv("BOUNCEBACK_IMAP_PASSWORD_WORK", dovecot_server.password)
+    sqlite_cli("mail", "sync")
+    before = sqlite_cli("list", "--json").stdout
+    dovecot_server.change_uidvalidity(folder)
+    again = sqlite_cli("mail", "sync")
+    assert "UIDVALIDITY" in again.stdout
+    assert "(3 already seen)" in again.stdout
+    assert sqlite_cli("list", "--json").stdout == before
+    extra = mail("Ivy <ivy@weeklybyte.example>", "Lunch?", "Fancy lunch on Friday?", n=500)
+    dovecot_server.append(folder, bytes(extra))
+    assert "1 messages read" in sqlite_cli("mail", "sync").stdout
