@@ -148,7 +148,9 @@ def timeline_table(events: list[Event]) -> Table:
     table.add_column("what")
     table.add_column("from", style="bright_black")
     for event in events:
-        origin = event.origin.value + (f": {event.cause}" if event.cause else "")
+        origin = event.cause if event.cause.startswith(event.origin.value) else event.origin.value
+        if event.cause and origin is not event.cause:
+            origin += f": {event.cause}"
         table.add_row(event.occurred_at.strftime("%Y-%m-%d %H:%M"), event.summary, origin)
     return table
 

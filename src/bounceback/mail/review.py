@@ -99,6 +99,7 @@ def _take_back(workspace: Workspace, tracker: Tracker, record: MailRecord) -> No
     if record.status is MailStatus.APPLIED and isinstance(change_id, int):
         workspace.revert_change(tracker.session, change_id)
         tracker.session.expire_all()
+        tracker.forget()
     record.application_id = None
     record.status = MailStatus.REVIEW
 

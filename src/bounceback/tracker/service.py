@@ -66,6 +66,13 @@ class Tracker:
         self.session = session
         self.owner_id = owner_id
         self.origin = origin
+        self._companies: dict[str, Company] | None = None  # by company_key; filled on first use
+        self._slugs: set[str] | None = None
+
+    def forget(self) -> None:
+        """Drop what this tracker remembers of the database (after rows were changed behind its back)."""
+        self._companies = None
+        self._slugs = None
 
     # Companies -----------------------------------------------------------------------------------------
     def companies(self) -> list[Company]:
@@ -78,8 +85,11 @@ class Tracker:
 
     def find_company(self, name: str) -> Company | None:
         """A company by its name, ignoring case, punctuation and legal suffixes."""
-        key = company_key(name)
-        return next((c for c in self.companies() if company_key(c.name) == key), None)
+        if self._companies is None:
+            self._companies = {}
+            for company in self.companies():
+                self._companies.setdefault(company_key(company.name), company)
+        return self._companies.get(company_key(name))
 
     def ensure_company(self, name: str, *, domains: list[str] | None = None) -> Company:
         """The company of that name, created when new; new domains are added to a known one."""
@@ -91,6 +101,8 @@ class Tracker:
             company = Company(name=name, domains=list(domains or []), owner_id=self.owner_id)
             self.session.add(company)
             self.session.flush()
+            if self._companies is not None:
+                self._companies[company_key(company.name)] = company
         elif domains and not set(domains) <= set(company.domains):
             company.domains = sorted(set(company.domains) | set(domains))
         return company
@@ -125,9 +137,11 @@ class Tracker:
         return company
 
     def _taken_slugs(self) -> set[str]:
-        return set(
-            self.session.scalars(select(Application.slug).where(Application.owner_id == self.owner_id))
-        )
+        """Every short name in use (remembered for the transaction, so a long import stays linear)."""
+        if self._slugs is None:
+            query = select(Application.slug).where(Application.owner_id == self.owner_id)
+            self._slugs = set(self.session.scalars(query))
+        return self._slugs
 
     def add(
         self,
@@ -163,6 +177,7 @@ class Tracker:
             app.saved_on = when.date()
         self.session.add(app)
         self.session.flush()
+        self._taken_slugs().add(app.slug)
         summary = f"Added {role} at {org.name}"
         self._event(app, EventKind.CREATED, when, summary, cause=cause, to_stage=Stage.SAVED)
         if stage is not Stage.SAVED:
@@ -220,9 +235,10 @@ class Tracker:
             when = now_utc()
             app.updated_at = when
             if "role" in changed:
-                app.slug = application_slug(
-                    self.company_of(app).name, app.role, self._taken_slugs() - {app.slug}
-                )
+                taken = self._taken_slugs()
+                taken.discard(app.slug)
+                app.slug = application_slug(self.company_of(app).name, app.role, taken)
+                taken.add(app.slug)
             self._event(app, EventKind.EDITED, when, "Edited " + ", ".join(changed))
         return changed
 
@@ -234,6 +250,7 @@ class Tracker:
 
     def delete(self, app: Application) -> None:
         """Remove an application with its timeline, interviews and contact links (undo brings them back)."""
+        self._taken_slugs().discard(app.slug)
         for cls in (Event, Interview, ApplicationContact):
             for row in self.session.scalars(select(cls).where(cls.application_id == app.id)):
                 self.session.delete(row)
