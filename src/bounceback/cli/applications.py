@@ -1,8 +1,7 @@
-"""Commands on applications: add, list, show, edit, move, close, note, delete, undo, board, due."""
+"""Commands on applications: add, list, show, edit, move, close, note, delete, undo, board."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -310,31 +309,6 @@ def board(
     console.print(Columns(panels))
 
 
-def due(as_json: JsonFlag = False) -> None:
-    """What needs doing: upcoming interviews and applications that look ghosted."""
-    from bounceback.cli.render import due_json, due_table
-    from bounceback.domain.due import ghost_suggestions, sort_due, upcoming_interviews
-
-    settings = STATE.require_settings()
-    now = datetime.now(UTC)
-    with STATE.reader() as reader:
-        apps = [v.app for v in reader.applications()]
-        interviews = reader.interviews()
-    slugs = {a.id or 0: a.slug for a in apps if a.is_active}
-    items = sort_due(
-        upcoming_interviews(interviews, slugs, now, settings.upcoming_days)
-        + ghost_suggestions(apps, now, settings.ghost_after_days),
-        now,
-    )
-    if as_json:
-        print_json([due_json(i, now) for i in items])
-        return
-    if not items:
-        console.print("Nothing is due. ")
-        return
-    console.print(due_table(items, now))
-
-
 def register(app: typer.Typer) -> None:
     """Add these commands to the CLI."""
     app.command()(add)
@@ -347,7 +321,6 @@ def register(app: typer.Typer) -> None:
     app.command()(delete)
     app.command()(undo)
     app.command()(board)
-    app.command()(due)
 
 
 __all__ = ["enum_value", "register"]

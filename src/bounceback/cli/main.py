@@ -9,7 +9,23 @@ from typing import Annotated
 import typer
 
 from bounceback import __version__
-from bounceback.cli import applications, contacts, database, demo, interviews, mail, transfer
+from bounceback.cli import (
+    applications,
+    bounce,
+    calendar,
+    contacts,
+    database,
+    demo,
+    drafts,
+    due,
+    interviews,
+    mail,
+    prep,
+    reminders,
+    report,
+    serve,
+    transfer,
+)
 from bounceback.cli.context import STATE, err_console
 from bounceback.domain.errors import Ambiguous, BouncebackError
 from bounceback.settings import load_settings
@@ -51,12 +67,20 @@ def main(
 
 
 applications.register(app)
+due.register(app)
 contacts.register(app)
 interviews.register(app)
 database.register(app)
 transfer.register(app)
 mail.register(app)
 demo.register(app)
+bounce.register(app)
+drafts.register(app)
+reminders.register(app)
+calendar.register(app)
+prep.register(app)
+report.register(app)
+serve.register(app)
 
 
 def run() -> None:

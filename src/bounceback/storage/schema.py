@@ -19,6 +19,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import registry
 
+from bounceback.domain.coaching import (
+    BounceSession,
+    CheckIn,
+    FeedbackOutcome,
+    FeedbackRequest,
+    Goal,
+    Lesson,
+    LessonKind,
+    Question,
+    QuestionKind,
+    ReminderState,
+    ReminderStatus,
+)
 from bounceback.domain.mail import FolderState, MailAccount, MailLabel, MailRecord, MailStatus
 from bounceback.domain.model import (
     LOCAL_OWNER,
@@ -237,6 +250,90 @@ mail_folder_state = Table(
     UniqueConstraint("account_id", "folder", name="uq_mail_folder_state_account_folder"),
 )
 
+bounce_sessions = Table(
+    "bounce_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=False, index=True),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime, nullable=True),
+    Column("step", String(40), nullable=False),
+    Column("mood_before", Integer, nullable=True),
+    Column("mood_after", Integer, nullable=True),
+    Column("self_worth_pct", Integer, nullable=True),
+    Column("answers", JSON, nullable=False, default=dict),
+)
+
+checkins = Table(
+    "checkins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("at", UTCDateTime, nullable=False),
+    Column("mood", Integer, nullable=True),
+    Column("who5", JSON, nullable=False, default=list),
+    Column("note", Text, nullable=False, default=""),
+)
+
+lessons = Table(
+    "lessons",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=True, index=True),
+    Column("kind", EnumText(LessonKind), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=True, index=True),
+    Column("kind", EnumText(QuestionKind), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+feedback_requests = Table(
+    "feedback_requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=False, index=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id"), nullable=True),
+    Column("requested_at", UTCDateTime, nullable=False),
+    Column("outcome", EnumText(FeedbackOutcome), nullable=False),
+    Column("answer", Text, nullable=False, default=""),
+    Column("answered_at", UTCDateTime, nullable=True),
+)
+
+goals = Table(
+    "goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("year", Integer, nullable=False),
+    Column("rejections", Integer, nullable=False),
+    UniqueConstraint("owner_id", "year", name="uq_goals_owner_year"),
+)
+
+reminder_states = Table(
+    "reminder_states",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("key", String(200), nullable=False),
+    Column("status", EnumText(ReminderStatus), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("snoozed_until", UTCDateTime, nullable=True),
+    UniqueConstraint("owner_id", "key", name="uq_reminder_states_owner_key"),
+)
+
 mapper_registry = registry(metadata=metadata)
 _MAPPED = (
     (Company, companies),
@@ -248,6 +345,13 @@ _MAPPED = (
     (MailRecord, mail_messages),
     (MailAccount, mail_accounts),
     (FolderState, mail_folder_state),
+    (BounceSession, bounce_sessions),
+    (CheckIn, checkins),
+    (Lesson, lessons),
+    (Question, questions),
+    (FeedbackRequest, feedback_requests),
+    (Goal, goals),
+    (ReminderState, reminder_states),
 )
 
 
