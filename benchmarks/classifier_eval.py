@@ -46,7 +46,9 @@ def _confusion(truth: list[MailLabel], predicted: list[MailLabel]) -> None:
     print("\nconfusion (rows: truth, columns: predicted)")
     print(f"{'':<15}" + "".join(f"{s:>8}" for s in short))
     for label in LABELS:
-        row = [sum(t is label and p is other for t, p in zip(truth, predicted, strict=True)) for other in LABELS]
+        row = [
+            sum(t is label and p is other for t, p in zip(truth, predicted, strict=True)) for other in LABELS
+        ]
         print(f"{label.value:<15}" + "".join(f"{n:>8}" for n in row))
 
 
@@ -58,8 +60,10 @@ def main() -> None:
 
     started = time.perf_counter()
     model = MailClassifier.train(examples_from(shipped_records()))
-    print(f"trained on {model.trained_on['examples']} examples in {time.perf_counter() - started:.1f} s; "
-          f"temperature {model.temperature:.2f}")
+    print(
+        f"trained on {model.trained_on['examples']} examples in {time.perf_counter() - started:.1f} s; "
+        f"temperature {model.temperature:.2f}"
+    )
     records = read_jsonl(args.eval.read_text(encoding="utf-8").splitlines())
     examples = examples_from(records)
     predictions = model.predict([e.item for e in examples])
@@ -69,16 +73,35 @@ def main() -> None:
     _table(truth, predicted)
     _confusion(truth, predicted)
 
-    auto = [(t, p) for t, p in zip(truth, predictions, strict=True) if p.label is MailLabel.REJECTION and not needs_review(p.label, p.confidence)]
+    auto = [
+        (t, p)
+        for t, p in zip(truth, predictions, strict=True)
+        if p.label is MailLabel.REJECTION and not needs_review(p.label, p.confidence)
+    ]
     wrong = sum(t is not MailLabel.REJECTION for t, _ in auto)
     actual = sum(t is MailLabel.REJECTION for t in truth)
     print(f"\nrejections applied without review: {len(auto)} of {actual} true rejections; wrongly: {wrong}")
 
-    companies = [(r.get("company"), extract(e.item.subject, e.item.from_name, e.item.from_address, e.item.text).company) for r, e in zip(records, examples, strict=True) if r["label"] != "other"]
-    roles = [(r.get("role"), extract(e.item.subject, e.item.from_name, e.item.from_address, e.item.text).role) for r, e in zip(records, examples, strict=True) if r["label"] != "other"]
-    company_ok = sum(bool(want) and bool(got) and company_key(want) == company_key(got) for want, got in companies)
+    companies = [
+        (
+            r.get("company"),
+            extract(e.item.subject, e.item.from_name, e.item.from_address, e.item.text).company,
+        )
+        for r, e in zip(records, examples, strict=True)
+        if r["label"] != "other"
+    ]
+    roles = [
+        (r.get("role"), extract(e.item.subject, e.item.from_name, e.item.from_address, e.item.text).role)
+        for r, e in zip(records, examples, strict=True)
+        if r["label"] != "other"
+    ]
+    company_ok = sum(
+        bool(want) and bool(got) and company_key(want) == company_key(got) for want, got in companies
+    )
     role_ok = sum(bool(want) and bool(got) and want.lower() == got.lower() for want, got in roles)
-    print(f"company extracted exactly: {company_ok}/{sum(1 for w, _ in companies if w)} job messages that name one")
+    print(
+        f"company extracted exactly: {company_ok}/{sum(1 for w, _ in companies if w)} job messages that name one"
+    )
     print(f"role extracted exactly:    {role_ok}/{sum(1 for w, _ in roles if w)} job messages that name one")
     if args.show_errors:
         for record, t, p in zip(records, truth, predictions, strict=True):

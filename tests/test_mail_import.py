@@ -58,19 +58,26 @@ def test_relabel_takes_back_a_wrong_change_and_applies_the_right_one(cli, tmp_pa
     box = write_mbox(tmp_path / "inbox.mbox", search_story()[:3])
     cli("mail", "import", str(box))
     assert _apps(cli)["Fernhill Robotics"]["stage"] == "interviewing"
+    from sqlalchemy import select
+
+    from bounceback.domain.mail import MailRecord
     from bounceback.settings import load_settings
     from bounceback.storage.workspace import Workspace
-    from bounceback.domain.mail import MailRecord
-    from sqlalchemy import select
 
     ws = Workspace(load_settings(home=cli.home, database_url=cli.database_url))
     with ws.read() as session:
-        record = session.scalars(select(MailRecord).where(MailRecord.message_id == "<test-30@mail.example>")).one()
+        record = session.scalars(
+            select(MailRecord).where(MailRecord.message_id == "<test-30@mail.example>")
+        ).one()
     cli("mail", "relabel", str(record.id), "acknowledgment")
     assert _apps(cli)["Fernhill Robotics"]["stage"] == "applied"
     with ws.read() as session:
         fixed = session.get(MailRecord, record.id)
-        assert (fixed.label.value, fixed.predicted_label.value, fixed.corrected) == ("acknowledgment", "interview", True)
+        assert (fixed.label.value, fixed.predicted_label.value, fixed.corrected) == (
+            "acknowledgment",
+            "interview",
+            True,
+        )
         from bounceback.mail.learning import corrections
 
         assert [e.label.value for e in corrections(session, 1)] == ["acknowledgment"]
