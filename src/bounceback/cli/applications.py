@@ -97,6 +97,9 @@ def edit(
     console.print(f"Updated {slug}: {', '.join(changed)}." if changed else f"Nothing to change on {slug}.")
 
 
+TABLE_LIMIT = 50  # a terminal shows about this many rows usefully; the rest is a --limit away
+
+
 def list_(
     stage: Annotated[
         list[str] | None, typer.Option("--stage", "-s", help="Only these stages (repeat).")
@@ -111,7 +114,10 @@ def list_(
     sort: Annotated[
         str, typer.Option(help="updated, created, applied, company, role, stage, excitement, id.")
     ] = "updated",
-    limit: Annotated[int, typer.Option(help="Show at most this many (0: all).")] = 0,
+    limit: Annotated[
+        int | None,
+        typer.Option(help="Show at most this many (default: 50 in the table, all with --json; 0: all)."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List applications, newest activity first."""
@@ -124,9 +130,9 @@ def list_(
     )
     with STATE.reader() as reader:
         rows = [(v.app, v.company) for v in reader.applications()]
-    chosen = select_applications(rows, wanted, sort)
-    if limit:
-        chosen = chosen[:limit]
+    matching = select_applications(rows, wanted, sort)
+    shown = limit if limit is not None else (0 if as_json else TABLE_LIMIT)
+    chosen = matching[:shown] if shown else matching
     if as_json:
         print_json([application_json(a, c) for a, c in chosen])
         return
@@ -135,8 +141,9 @@ def list_(
             "No applications match." if rows else "No applications yet. Add one with `bounceback add`."
         )
         return
-    console.print(applications_table(chosen))
-    console.print(f"[bright_black]{len(chosen)} of {len(rows)} applications[/]")
+    console.print(applications_table(chosen, width=console.width))
+    more = f"; `--limit 0` shows all {len(matching)} that match" if len(matching) > len(chosen) else ""
+    console.print(f"[bright_black]{len(chosen)} of {len(rows)} applications{more}[/]")
 
 
 def show(name: AppName, as_json: JsonFlag = False) -> None:

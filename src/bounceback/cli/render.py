@@ -48,22 +48,28 @@ def local(moment: datetime, zone_name: str) -> str:
     return moment.astimezone(ZoneInfo(zone_name)).strftime("%a %d %b %Y %H:%M")
 
 
-def applications_table(rows: list[tuple[Application, str]]) -> Table:
-    """The list of applications."""
+def applications_table(rows: list[tuple[Application, str]], *, width: int = 120) -> Table:
+    """The list of applications; on a narrow terminal the short name (which holds the company) stays whole."""
+    wide = width >= 110
     table = Table(show_edge=False, header_style="bold")
-    for name in ("id", "name", "company", "role", "stage", "applied", "updated"):
-        table.add_column(name, no_wrap=name in {"id", "applied", "updated"})
+    table.add_column("id", no_wrap=True, justify="right")
+    table.add_column("name", no_wrap=True, overflow="ellipsis", max_width=max(24, width // 3))
+    if wide:
+        table.add_column("company")
+    table.add_column("role", ratio=1)
+    table.add_column("stage")
+    table.add_column("applied", no_wrap=True)
+    if wide:
+        table.add_column("updated", no_wrap=True)
     for app, company in rows:
         star = " ★" if app.dream_job else ""
-        table.add_row(
-            str(app.id),
-            app.slug,
-            company + star,
-            app.role,
-            stage_text(app),
-            app.applied_on.isoformat() if app.applied_on else "",
-            day(app.updated_at),
-        )
+        cells: list[str | Text] = [str(app.id), app.slug + ("" if wide else star)]
+        if wide:
+            cells.append(company + star)
+        cells += [app.role, stage_text(app), app.applied_on.isoformat() if app.applied_on else ""]
+        if wide:
+            cells.append(day(app.updated_at))
+        table.add_row(*cells)
     return table
 
 
