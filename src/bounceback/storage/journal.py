@@ -62,20 +62,25 @@ def _before(obj: Any) -> dict[str, Any]:
     return before
 
 
+def _in_order(objects: Any) -> list[Any]:
+    """Objects by table and id: sessions keep them in sets, and the journal must read the same every run."""
+    return sorted(objects, key=lambda obj: (inspect(obj).mapper.local_table.name, obj.id or 0))
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     """Append this flush's operations to the session's journal, when it keeps one."""
     journal: list[dict[str, Any]] | None = session.info.get(JOURNAL_KEY)
     if journal is None:
         return
-    for obj in session.new:
+    for obj in _in_order(session.new):
         journal.append({"op": "insert", "table": inspect(obj).mapper.local_table.name, "id": obj.id})
-    for obj in session.dirty:
+    for obj in _in_order(session.dirty):
         if session.is_modified(obj, include_collections=False):
             before = _before(obj)
             if before:
                 table = inspect(obj).mapper.local_table.name
                 journal.append({"op": "update", "table": table, "id": obj.id, "row": before})
-    for obj in session.deleted:
+    for obj in _in_order(session.deleted):
         journal.append(
             {"op": "delete", "table": inspect(obj).mapper.local_table.name, "id": obj.id, "row": _row(obj)}
         )
