@@ -48,6 +48,77 @@ ATS_DOMAINS: dict[str, str] = {
     "goodtime.io": "GoodTime",
     "modernloop.io": "ModernLoop",
     "docusign.net": "DocuSign",
+    # More applicant-tracking systems, public-sector job portals and career sites.
+    "governmentjobs.com": "NEOGOV",
+    "schooljobs.com": "NEOGOV",
+    "applitrack.com": "Frontline",
+    "talentlink.eu": "TalentLink",
+    "csod.com": "Cornerstone",
+    "avature.net": "Avature",
+    "eightfold.ai": "Eightfold",
+    "phenompeople.com": "Phenom",
+    "ultipro.com": "UKG",
+    "ukg.com": "UKG",
+    "paylocity.com": "Paylocity",
+    "adp.com": "ADP",
+    "dayforcehcm.com": "Dayforce",
+    "clearcompany.com": "ClearCompany",
+    "paycomonline.net": "Paycom",
+    "join.com": "JOIN",
+    "manatal.com": "Manatal",
+    "jobdiva.com": "JobDiva",
+    "bullhornstaffing.com": "Bullhorn",
+    "trac.jobs": "Trac",
+    "jobs.nhs.uk": "NHS Jobs",
+    "usajobs.gov": "USAJOBS",
+    "civilservicejobs.service.gov.uk": "Civil Service Jobs",
+    "psc-cfp.gc.ca": "GC Jobs",
+    "frontlineed.com": "Frontline",
+    "myworkdaysite.com": "Workday",
+    # Assessment, scheduling, signing and onboarding tools: they too write on an employer's behalf.
+    "shl.com": "SHL",
+    "criteriacorp.com": "Criteria",
+    "pymetrics.ai": "pymetrics",
+    "vervoe.com": "Vervoe",
+    "devskiller.com": "DevSkiller",
+    "hoganassessments.com": "Hogan Assessments",
+    "thomas.co": "Thomas International",
+    "coderbyte.com": "Coderbyte",
+    "testdome.com": "TestDome",
+    "cappfinity.com": "Cappfinity",
+    "coderpad.io": "CoderPad",
+    "karat.com": "Karat",
+    "willo.video": "Willo",
+    "sparkhire.com": "Spark Hire",
+    "zoom.us": "Zoom",
+    "teams.microsoft.com": "Microsoft Teams",
+    "gusto.com": "Gusto",
+    "deel.com": "Deel",
+    "remote.com": "Remote",
+    "hellosign.com": "Dropbox Sign",
+    "hireright.com": "HireRight",
+    "sterlingcheck.com": "Sterling",
+    "checkr.com": "Checkr",
+    "mettl.com": "Mercer Mettl",
+    "talogy.com": "Talogy",
+    "hackerearth.com": "HackerEarth",
+    "imocha.io": "iMocha",
+    "sovaassessment.com": "Sova",
+    "arcticshores.com": "Arctic Shores",
+    "savilleassessment.com": "Saville Assessment",
+    "cal.com": "Cal.com",
+    "bookings.outlook.com": "Microsoft Bookings",
+    "oysterhr.com": "Oyster",
+    "adobesign.com": "Adobe Acrobat Sign",
+    "echosign.com": "Adobe Acrobat Sign",
+}
+
+# Whole addresses of services on shared domains (the domain itself may well be an employer).
+SERVICE_ADDRESSES: dict[str, str] = {
+    "calendar-notification@google.com": "Google Calendar",
+    "calendar-server@google.com": "Google Calendar",
+    "no-reply@microsoft.com": "Microsoft",
+    "noreply@microsoft.com": "Microsoft",
 }
 
 # Job boards and networks: their mail is alerts and notifications, not an employer's answer.
@@ -70,6 +141,11 @@ JOB_BOARDS: dict[str, str] = {
     "simplify.jobs": "Simplify",
     "tealhq.com": "Teal",
     "huntr.co": "Huntr",
+    "joinhandshake.com": "Handshake",
+    "angel.co": "Wellfound",
+    "builtin.com": "Built In",
+    "jobindex.dk": "Jobindex",
+    "naukri.com": "Naukri",
 }
 
 FREEMAIL = frozenset(
@@ -91,6 +167,45 @@ FREEMAIL = frozenset(
         "fastmail.com",
         "yandex.ru",
         "mail.com",
+        # More personal mail providers and internet providers' mail.
+        "hotmail.co.uk",
+        "hotmail.fr",
+        "hotmail.de",
+        "live.co.uk",
+        "msn.com",
+        "yahoo.co.uk",
+        "yahoo.fr",
+        "yahoo.de",
+        "ymail.com",
+        "aim.com",
+        "pm.me",
+        "tutanota.com",
+        "hey.com",
+        "zoho.com",
+        "gmx.com",
+        "mail.ru",
+        "yandex.com",
+        "qq.com",
+        "163.com",
+        "naver.com",
+        "comcast.net",
+        "verizon.net",
+        "att.net",
+        "sbcglobal.net",
+        "btinternet.com",
+        "sky.com",
+        "virginmedia.com",
+        "orange.fr",
+        "free.fr",
+        "wanadoo.fr",
+        "t-online.de",
+        "libero.it",
+        "wp.pl",
+        "o2.pl",
+        "seznam.cz",
+        "bigpond.com",
+        "shaw.ca",
+        "rogers.com",
     }
 )
 
@@ -101,8 +216,11 @@ def domain_of(address: str) -> str:
 
 
 def _lookup(domain: str, table: dict[str, str]) -> str | None:
-    """Match a domain or any parent domain (us.greenhouse-mail.io → greenhouse-mail.io)."""
-    parts = domain.split(".")
+    """Match a domain or any parent domain (us.greenhouse-mail.io → greenhouse-mail.io).
+
+    The reserved name 'example' (as in made-up test mail: jobs.nhs.example.uk) is read as if it were absent.
+    """
+    parts = [p for p in domain.split(".") if p != "example"]
     for i in range(len(parts) - 1):
         hit = table.get(".".join(parts[i:]))
         if hit:
@@ -111,8 +229,9 @@ def _lookup(domain: str, table: dict[str, str]) -> str | None:
 
 
 def ats_vendor(address: str) -> str | None:
-    """The applicant-tracking system behind an address, if any."""
-    return _lookup(domain_of(address), ATS_DOMAINS)
+    """The applicant-tracking system (or other hiring tool) behind an address, if any."""
+    service = SERVICE_ADDRESSES.get(address.strip().strip("<>").lower())
+    return service or _lookup(domain_of(address), ATS_DOMAINS)
 
 
 def job_board(address: str) -> str | None:
