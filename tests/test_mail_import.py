@@ -35,6 +35,11 @@ def test_import_fills_the_tracker_and_explains_each_change(cli, tmp_path: Path) 
     email_causes = [e["cause"] for e in shown["timeline"] if e["origin"] == "email" and e["kind"] == "stage"]
     assert any("Re: Interview for the Controls Engineer role" in (c or "") for c in email_causes)
     assert [c["email"] for c in shown["contacts"]] == ["moira.jennings@fernhillrobotics.example"]
+    assert [(m["label"], m["status"]) for m in shown["emails"]] == [
+        ("acknowledgment", "applied"),
+        ("interview", "applied"),
+        ("rejection", "applied"),
+    ]
 
 
 def test_reimport_adds_nothing_and_undo_is_never_reapplied(cli, tmp_path: Path) -> None:

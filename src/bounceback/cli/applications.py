@@ -156,11 +156,13 @@ def show(name: AppName, as_json: JsonFlag = False) -> None:
         events = reader.timeline(app.id or 0)
         interviews = reader.interviews(app.id)
         people = reader.people(app.id or 0)
+        emails = reader.messages(app.id or 0)
     if as_json:
         data = render.application_json(app, view.company)
         data["timeline"] = [render.event_json(e) for e in events]
         data["interviews"] = [render.interview_json(i) for i in interviews]
         data["contacts"] = [render.contact_json(c, r) for c, r in people]
+        data["emails"] = [render.email_json(m) for m in emails]
         print_json(data)
         return
     _print_details(app, view.company)
@@ -170,6 +172,8 @@ def show(name: AppName, as_json: JsonFlag = False) -> None:
         console.print(
             f"  interview round {iv.round} ({iv.kind.value}): {render.local(iv.starts_at, iv.timezone)} {iv.timezone}"
         )
+    if emails:
+        console.print(render.emails_table(emails))
     console.print(render.timeline_table(events))
 
 

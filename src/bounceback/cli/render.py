@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bounceback.domain.due import DueItem
+from bounceback.domain.mail import MailRecord
 from bounceback.domain.model import Application, Contact, ContactRole, Event, Interview
 from bounceback.domain.stages import Stage
 
@@ -158,6 +159,36 @@ def timeline_table(events: list[Event]) -> Table:
         if event.cause and origin is not event.cause:
             origin += f": {event.cause}"
         table.add_row(event.occurred_at.strftime("%Y-%m-%d %H:%M"), event.summary, origin)
+    return table
+
+
+def email_json(record: MailRecord) -> dict[str, Any]:
+    """A linked email as JSON-able data: what it was read as, how sure, and what became of it."""
+    return {
+        "id": record.id,
+        "received_at": record.received_at.isoformat() if record.received_at else None,
+        "from": record.from_name or record.from_address,
+        "subject": record.subject,
+        "label": record.label.value,
+        "confidence": record.confidence,
+        "status": record.status.value,
+        "corrected": record.corrected,
+    }
+
+
+def emails_table(records: list[MailRecord]) -> Table:
+    """The emails that moved an application, with how sure the reading was."""
+    table = Table(show_edge=False, header_style="bold", title="Emails", title_justify="left")
+    for column in ("no.", "when", "from", "subject", "read as"):
+        table.add_column(column)
+    for record in records:
+        reading = f"{record.label.value} ({record.confidence:.0%})" + (
+            ", corrected" if record.corrected else ""
+        )
+        if record.status.value != "applied":
+            reading += f", {record.status.value.replace('_', ' ')}"
+        when = record.received_at.strftime("%Y-%m-%d") if record.received_at else ""
+        table.add_row(str(record.id), when, record.from_name or record.from_address, record.subject, reading)
     return table
 
 

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from bounceback.domain.mail import MailLabel, MailRecord, MailStatus
 from bounceback.domain.model import (
     Application,
     Company,
@@ -47,10 +48,24 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "origin": Origin,
     "role_in": ContactRole,
 }
+# On mail_messages, `origin` is where the message was read from (a path), not an Origin.
+_MAIL_ENUMS: dict[str, type[StrEnum]] = {
+    "label": MailLabel,
+    "predicted_label": MailLabel,
+    "status": MailStatus,
+}
 _DATES = {"saved_on", "applied_on", "deadline"}
-_TIMES = {"created_at", "updated_at", "last_activity_at", "closed_at", "occurred_at", "starts_at"}
+_TIMES = {
+    "created_at",
+    "updated_at",
+    "last_activity_at",
+    "closed_at",
+    "occurred_at",
+    "starts_at",
+    "received_at",
+}
 _JSON = {"tags", "domains", "details"}
-_BOOLS = {"dream_job"}
+_BOOLS = {"dream_job", "corrected"}
 
 
 def _value(column: str, raw: Any, enums: dict[str, type[StrEnum]]) -> Any:
@@ -148,6 +163,13 @@ class Reader:
             id=app_id,
         )
         return [(_build(Contact, r), ContactRole(r["role_in"])) for r in rows]
+
+    def messages(self, app_id: int) -> list[MailRecord]:
+        """The emails linked to an application, oldest first (what moved it, and why)."""
+        rows = self._rows(
+            "SELECT * FROM mail_messages WHERE application_id = :id ORDER BY received_at, id", id=app_id
+        )
+        return [_build(MailRecord, r, _MAIL_ENUMS) for r in rows]
 
     def contacts(self) -> list[Contact]:
         """All contacts of this owner, by name."""
