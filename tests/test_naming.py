@@ -51,7 +51,9 @@ def test_slugify_always_gives_a_clean_idempotent_slug(text: str) -> None:
     assert slugify(slug) == slug
 
 
-@pytest.mark.parametrize("name", ["Acme", "ACME", "Acme, Inc.", "Acme Inc", "acme GmbH", "Acme Ltd.", "Acme Co."])
+@pytest.mark.parametrize(
+    "name", ["Acme", "ACME", "Acme, Inc.", "Acme Inc", "acme GmbH", "Acme Ltd.", "Acme Co."]
+)
 def test_company_key_ignores_case_punctuation_and_legal_suffixes(name: str) -> None:
     """GIVEN the same employer written in different ways WHEN keyed THEN the keys are equal."""
     assert company_key(name) == "acme"

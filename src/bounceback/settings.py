@@ -62,6 +62,14 @@ class Settings:
             "help": "Your IANA time zone (e.g. Europe/Berlin); default: the system's.",
         },
     )
+    country: str = field(
+        default="",
+        metadata={
+            "env": "BOUNCEBACK_COUNTRY",
+            "help": "Country code (e.g. DE, GB-SCT, US-CA) whose public holidays follow-up reminders skip; "
+            "default: none, weekends only.",
+        },
+    )
 
     @property
     def cache(self) -> Path:
@@ -94,6 +102,7 @@ _KINDS: dict[str, type] = {
     "upcoming_days": int,
     "cache_dir": Path,
     "timezone": str,
+    "country": str,
 }
 
 
@@ -129,6 +138,12 @@ def load_settings(
     settings = Settings(**values)  # type: ignore[arg-type]
     if settings.ghost_after_days < 1:
         raise InvalidInput("BOUNCEBACK_GHOST_AFTER_DAYS must be at least 1.")
+    if settings.upcoming_days < 0:
+        raise InvalidInput("BOUNCEBACK_UPCOMING_DAYS must be 0 or more.")
+    if settings.timezone:
+        from bounceback.dates import zone
+
+        zone(settings.timezone)  # an unknown name is refused now, in one sentence, not later mid-command
     return settings
 
 

@@ -20,12 +20,12 @@ class StageChange:
     summary: str
 
 
-def describe(app_stage: Stage, target: Stage, rounds: int) -> str:
-    """A plain sentence for the timeline."""
+def describe(reached: Stage, target: Stage, rounds: int) -> str:
+    """A plain sentence for the timeline; `reached` is the open stage the application had got to."""
     if target is Stage.INTERVIEWING:
         return f"Interview round {rounds}" if rounds > 1 else "Moved to interviewing"
     if target is Stage.REJECTED:
-        return f"Rejected at {app_stage.value}"
+        return f"Rejected at {reached.value}"
     if target.is_closed:
         return f"Closed as {target.value}"
     return f"Moved to {target.value}"
@@ -56,4 +56,5 @@ def apply_move(app: Application, target: Stage, when: datetime, *, reason: str =
     app.last_activity_at = when
     app.updated_at = when
     rounds = app.interview_rounds if target is Stage.INTERVIEWING else None
-    return StageChange(current, target, rounds, describe(current, target, app.interview_rounds))
+    reached = current if current.is_progress else (app.closed_from or app.furthest_stage)
+    return StageChange(current, target, rounds, describe(reached, target, app.interview_rounds))
