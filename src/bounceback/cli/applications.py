@@ -23,7 +23,7 @@ Applied = Annotated[str | None, typer.Option("--applied", help="Date applied (IS
 Saved = Annotated[str | None, typer.Option("--saved", help="Date saved.")]
 Deadline = Annotated[str | None, typer.Option("--deadline", help="Application deadline.")]
 Excitement = Annotated[
-    int | None, typer.Option("--excitement", "-e", min=1, max=5, help="How keen you are, 1–5.")
+    str | None, typer.Option("--excitement", "-e", help="How keen you are, 1–5.")
 ]
 Dream = Annotated[
     bool | None, typer.Option("--dream/--not-dream", help="Flag as a dream job.", show_default=False)

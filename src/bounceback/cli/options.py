@@ -21,7 +21,8 @@ def enum_value(enum_class: Any, raw: str | None, what: str) -> Any:
         return enum_class(key)
     except ValueError:
         choices = ", ".join(m.value for m in enum_class)
-        raise InvalidInput(f"“{raw}” is not a {what}; use one of: {choices}.") from None
+        article = "an" if what[:1].lower() in "aeiou" else "a"
+        raise InvalidInput(f"“{raw}” is not {article} {what}; use one of: {choices}.") from None
 
 
 def application_fields(**raw: Any) -> dict[str, Any]:
@@ -42,6 +43,11 @@ def application_fields(**raw: Any) -> dict[str, Any]:
     ):
         if raw.get(key) is not None:
             values[key] = raw[key]
+    if raw.get("excitement") is not None:
+        text = str(raw["excitement"]).strip()
+        if not text.isdigit():
+            raise InvalidInput(f"Excitement is 1 to 5, not “{text}”.")
+        values["excitement"] = int(text)
     if raw.get("salary_currency"):
         values["salary_currency"] = raw["salary_currency"].upper()
     if raw.get("work_mode") is not None:

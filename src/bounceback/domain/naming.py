@@ -46,7 +46,13 @@ def matches_name(query: str, slug: str) -> bool:
     return True
 
 
-def resolve(query: str, candidates: list[tuple[int, str]], *, what: str = "application") -> int:
+def resolve(
+    query: str,
+    candidates: list[tuple[int, str]],
+    *,
+    what: str = "application",
+    listing: str = "bounceback list",
+) -> int:
     """Pick one id from (id, slug) pairs by an id or an unambiguous short name."""
     from bounceback.domain.errors import Ambiguous, NotFound
 
@@ -63,7 +69,7 @@ def resolve(query: str, candidates: list[tuple[int, str]], *, what: str = "appli
     if len(hits) == 1:
         return hits[0][0]
     if not hits:
-        raise NotFound(f"No {what} is called “{text}”; `bounceback list` shows their names.")
+        raise NotFound(f"No {what} is called “{text}”; `{listing}` shows their names.")
     names = [slug for _, slug in sorted(hits, key=lambda h: h[1])]
     shown = ", ".join(names[:8]) + (" …" if len(names) > 8 else "")
     raise Ambiguous(f"“{text}” could be {len(names)} {what}s: {shown}. Use a longer name or the id.", names)

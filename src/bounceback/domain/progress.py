@@ -54,7 +54,7 @@ def apply_move(app: Application, target: Stage, when: datetime, *, reason: str =
         app.applied_on = when.date()
     app.stage = target
     app.last_activity_at = when
-    app.updated_at = when
+    app.updated_at = when if app.updated_at is None or when > app.updated_at else app.updated_at
     rounds = app.interview_rounds if target is Stage.INTERVIEWING else None
     reached = current if current.is_progress else (app.closed_from or app.furthest_stage)
     return StageChange(current, target, rounds, describe(reached, target, app.interview_rounds))

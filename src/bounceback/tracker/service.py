@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
@@ -178,9 +178,13 @@ class Tracker:
         self.session.add(app)
         self.session.flush()
         self._taken_slugs().add(app.slug)
+        # Entered late (applied before it was recorded): the story starts, and is sent, on the applied day.
+        start = _earlier(app.applied_on, when)
         summary = f"Added {role} at {org.name}"
-        self._event(app, EventKind.CREATED, when, summary, cause=cause, to_stage=Stage.SAVED)
-        if stage is not Stage.SAVED:
+        self._event(app, EventKind.CREATED, start, summary, cause=cause, to_stage=Stage.SAVED)
+        if start < when and (stage is Stage.APPLIED or can_move(Stage.APPLIED, stage)):
+            self.move(app, Stage.APPLIED, when=start, cause=cause)
+        if stage is not app.stage:
             self.walk_to(app, stage, when, cause=cause)
         return app
 
@@ -226,6 +230,8 @@ class Tracker:
         unknown = set(values) - set(EDITABLE)
         if unknown:
             raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}.")
+        if "role" in values and not str(values["role"]).strip():
+            raise InvalidInput("A role title is needed.")
         merged = {"salary_min": app.salary_min, "salary_max": app.salary_max, **values}
         _check_fields(merged)
         changed = [k for k, v in values.items() if getattr(app, k) != v]
@@ -332,7 +338,12 @@ class Tracker:
         for person in people:
             if person.email and person.email == name.strip().lower():
                 return person
-        contact_id = resolve(name, [(c.id or 0, slugify(c.name)) for c in people], what="contact")
+        contact_id = resolve(
+            name,
+            [(c.id or 0, slugify(c.name)) for c in people],
+            what="contact",
+            listing="bounceback contact list",
+        )
         return next(c for c in people if c.id == contact_id)
 
     def link(
@@ -402,6 +413,13 @@ class Tracker:
         if app is not None:
             query = query.where(Interview.application_id == app.id)
         return list(self.session.scalars(query.order_by(Interview.starts_at)))
+
+
+def _earlier(day: date | None, when: datetime) -> datetime:
+    """The applied day (at noon UTC) when it is before `when`, else `when`."""
+    if day is not None and day < when.date():
+        return datetime.combine(day, time(12), tzinfo=UTC)
+    return when
 
 
 def _zone(name: str) -> Any:
