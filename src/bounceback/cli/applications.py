@@ -22,9 +22,7 @@ Currency = Annotated[str | None, typer.Option("--currency", help="Salary currenc
 Applied = Annotated[str | None, typer.Option("--applied", help="Date applied (ISO or 'yesterday').")]
 Saved = Annotated[str | None, typer.Option("--saved", help="Date saved.")]
 Deadline = Annotated[str | None, typer.Option("--deadline", help="Application deadline.")]
-Excitement = Annotated[
-    str | None, typer.Option("--excitement", "-e", help="How keen you are, 1–5.")
-]
+Excitement = Annotated[str | None, typer.Option("--excitement", "-e", help="How keen you are, 1–5.")]
 Dream = Annotated[
     bool | None, typer.Option("--dream/--not-dream", help="Flag as a dream job.", show_default=False)
 ]

@@ -1,9 +1,178 @@
-"""Commands added by a later step (placeholder until its owner fills it)."""
+"""After a rejection and around it: the bounce-back session, the weekly check-in, the rejection goal, lessons
+and the question bank, and what came of a feedback request."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from bounceback.cli.context import STATE, console, print_json
+from bounceback.cli.options import AppName, JsonFlag
+
+if TYPE_CHECKING:
+    from bounceback.coach.driver import AnswerSource
+    from bounceback.coach.records import Kept
+    from bounceback.coach.session import BounceRunner
+
+AnswersFile = Annotated[
+    Path | None,
+    typer.Option("--answers", help="Answer from a JSON file instead of the terminal.", show_default=False),
+]
+
+
+def bounce(name: AppName, answers: AnswersFile = None) -> None:
+    """The guided session after a rejection: every step can be skipped, and leaving keeps your place."""
+    from bounceback.cli.coach_terminal import RichDisplay, TerminalSource
+    from bounceback.coach.driver import FileSource, drive, load_answers
+    from bounceback.coach.steps import STEP_KEYS
+
+    source: AnswerSource = (
+        FileSource(load_answers(answers, STEP_KEYS)) if answers else TerminalSource(console)
+    )
+    opener = _Opener(name)
+    try:
+        finished = drive(opener.open, source, RichDisplay(console, show_how_to=answers is None))
+    except KeyboardInterrupt:
+        console.print(
+            f"\nStopped. Finished steps are saved; `bounceback bounce {opener.slug}` picks up from there."
+        )
+        raise typer.Exit(130) from None
+    if not finished:
+        console.print(f"Saved where you stopped. `bounceback bounce {opener.slug}` picks up from there.")
+
+
+class _Opener:
+    """Opens the same session for every step: a short journaled transaction each time."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.slug = name
+        self.session_id: int | None = None
+
+    @contextmanager
+    def open(self, summary: str) -> Iterator[BounceRunner]:
+        from bounceback.coach.session import BounceRunner
+
+        with STATE.change(f"{summary} ({self.slug})") as tracker:
+            runner = BounceRunner.open(tracker, self.name, session_id=self.session_id)
+            self.session_id, self.slug = runner.session_id, runner.app.slug
+            yield runner
+
+
+def checkin(answers: AnswersFile = None) -> None:
+    """A weekly check-in: the WHO-5 well-being questions and your mood, with the trend so far."""
+    from bounceback.cli.coach_terminal import RichDisplay, TerminalSource
+    from bounceback.coach.checkin import CHECKIN_KEY, checkin_view, from_file, record_checkin
+    from bounceback.coach.driver import FileSource, Stop, load_answers
+
+    view = checkin_view()
+    display = RichDisplay(console, show_how_to=answers is None)
+    display.step(view, resumed=False)
+    if answers:
+        raw = FileSource({CHECKIN_KEY: from_file(load_answers(answers, tuple(_checkin_keys())))}).answers(
+            view
+        )
+    else:
+        try:
+            raw = TerminalSource(console).answers(view)
+        except Stop:
+            raw = None
+    if raw is None:
+        console.print("Nothing recorded this time.")
+        return
+    now = datetime.now(UTC)
+    with STATE.change("Weekly check-in") as tracker:
+        blocks = record_checkin(tracker.session, tracker.owner_id, raw, now)
+    display.blocks(blocks)
+
+
+def _checkin_keys() -> list[str]:
+    """The keys a check-in answers file may hold."""
+    from bounceback.coach.checkin import WHO5_KEYS
+
+    return ["who5", *WHO5_KEYS, "mood", "note"]
+
+
+def goal(
+    rejections: Annotated[int, typer.Argument(help="How many rejections to collect this year.")],
+    year: Annotated[int | None, typer.Option(help="Another year than this one.", show_default=False)] = None,
+) -> None:
+    """Set a yearly rejection goal: each rejection is a sign that you are trying."""
+    from bounceback.coach.records import record_goal
+
+    year = year or datetime.now(UTC).year
+    with STATE.change(f"Rejection goal for {year}: {rejections}") as tracker:
+        sentence = record_goal(tracker, year, rejections)
+    console.print(sentence)
+
+
+def lessons(as_json: JsonFlag = False) -> None:
+    """What your search has taught you, grouped by kind, and your bank of hard questions."""
+    from rich.text import Text
+
+    from bounceback.coach.records import lessons_kept
+
+    with STATE.session() as session:
+        kept, bank = lessons_kept(session, STATE.workspace().owner_id)
+    if as_json:
+        print_json({"lessons": [_kept_json(k) for k in kept], "questions": [_kept_json(q) for q in bank]})
+        return
+    if not kept and not bank:
+        console.print("No lessons yet. A bounce-back session (`bounceback bounce APP`) is where they start.")
+        return
+    for kind in dict.fromkeys(k.kind for k in kept):
+        group = [k for k in kept if k.kind == kind]
+        console.print(Text(f"{_KIND_TITLES.get(kind, kind)} ({len(group)})", style="bold"))
+        for item in group:
+            console.print(Text(f"  • {item.text}") + Text(f"  {item.application}", style="bright_black"))
+    if bank:
+        console.print(Text(f"Question bank ({len(bank)})", style="bold"))
+        for question in bank:
+            console.print(
+                Text(f"  • {question.text}") + Text(f"  {question.application}", style="bright_black")
+            )
+
+
+def _kept_json(item: Kept) -> dict[str, str]:
+    """A lesson or question as JSON-able data."""
+    return {"kind": item.kind, "text": item.text, "application": item.application, "at": item.at.isoformat()}
+
+
+_KIND_TITLES = {
+    "practised": "Practised",
+    "learned": "Learned",
+    "feedback": "Feedback received",
+    "drawback": "Drawbacks of jobs you did not get",
+}
+
+
+def feedback(
+    name: AppName,
+    answered: Annotated[
+        str | None, typer.Option("--answered", help="What they said.", show_default=False)
+    ] = None,
+    no_answer: Annotated[bool, typer.Option("--no-answer", help="Nothing came back.")] = False,
+) -> None:
+    """Record what came of asking for feedback: the answer, or no answer."""
+    from bounceback.coach.records import record_feedback
+    from bounceback.domain.errors import InvalidInput
+
+    if (answered is None) == (not no_answer):
+        raise InvalidInput('Give either --answered "what they said" or --no-answer.')
+    with STATE.change(f"Feedback outcome for {name}") as tracker:
+        sentence = record_feedback(tracker, tracker.find(name), answered, datetime.now(UTC))
+    console.print(sentence)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the CLI."""
+    """Add the coaching commands to the CLI."""
+    app.command()(bounce)
+    app.command()(checkin)
+    app.command()(goal)
+    app.command()(lessons)
+    app.command()(feedback)

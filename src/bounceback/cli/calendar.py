@@ -1,9 +1,55 @@
-"""Commands added by a later step (placeholder until its owner fills it)."""
+"""`bounceback calendar export FILE.ics`: interviews and reminders for any calendar app."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from bounceback.cli.context import STATE, console
+
+calendar_app = typer.Typer(help="Your interviews and reminders as a calendar file.", no_args_is_help=True)
+
+
+@calendar_app.command("export")
+def export(
+    file: Annotated[Path, typer.Argument(help="The .ics file to write.", dir_okay=False)],
+    reminders: Annotated[
+        bool, typer.Option("--reminders/--no-reminders", help="Include the reminders (with alarms).")
+    ] = True,
+) -> None:
+    """Write an iCalendar file; import it again after changes and the same events are updated, not doubled."""
+    from bounceback.dates import local_zone
+    from bounceback.outreach.calendar import InterviewEntry, build_calendar, calendar_reminders
+    from bounceback.outreach.snapshot import load_due
+
+    now = datetime.now(UTC)
+    with STATE.reader() as reader:
+        views = {v.app.id: v for v in reader.applications()}
+        entries = [
+            InterviewEntry(iv, views[iv.application_id].app.slug, views[iv.application_id].company,
+                           views[iv.application_id].app.role)
+            for iv in reader.interviews()
+            if iv.application_id in views
+        ]  # fmt: skip
+        view = load_due(STATE.require_settings(), reader, now) if reminders else None
+    zone = local_zone(STATE.require_settings().timezone)
+    chosen = calendar_reminders(view.derived, view.answers, now, zone) if view else []
+    file.write_bytes(build_calendar(entries, chosen, now).to_ical())
+    console.print(
+        f"Wrote {count(len(entries), 'interview')} and {count(len(chosen), 'reminder')} to {file}. "
+        "Import it again after changes: the same events are updated, not doubled.",
+        markup=False,
+    )
+
+
+def count(number: int, noun: str) -> str:
+    """'1 interview', '3 reminders'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the CLI."""
+    """Add the calendar group to the CLI."""
+    app.add_typer(calendar_app, name="calendar")

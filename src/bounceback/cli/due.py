@@ -2,37 +2,84 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from bounceback.cli.context import STATE, console, print_json
 from bounceback.cli.options import JsonFlag
 
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+    from bounceback.domain.due import DueItem
+
+HINT = (
+    "Done it: `bounceback done 1`. Not now: `bounceback snooze 1 --days 2`. "
+    "Not for you: `bounceback dismiss 1`."
+)
+
 
 def due(as_json: JsonFlag = False) -> None:
-    """What needs doing: upcoming interviews and applications that look ghosted."""
-    from bounceback.cli.render import due_json, due_table
-    from bounceback.domain.due import ghost_suggestions, sort_due, upcoming_interviews
+    """What needs doing: bounce-backs, thank-yous, follow-ups, feedback, reconnects, interviews, check-ins."""
+    from bounceback.dates import local_zone
+    from bounceback.outreach.snapshot import load_due
 
     settings = STATE.require_settings()
     now = datetime.now(UTC)
     with STATE.reader() as reader:
-        apps = [v.app for v in reader.applications()]
-        interviews = reader.interviews()
-    slugs = {a.id or 0: a.slug for a in apps if a.is_active}
-    items = sort_due(
-        upcoming_interviews(interviews, slugs, now, settings.upcoming_days)
-        + ghost_suggestions(apps, now, settings.ghost_after_days),
-        now,
-    )
+        items = load_due(settings, reader, now).shown
     if as_json:
-        print_json([due_json(i, now) for i in items])
+        print_json([item_json(n, item, now) for n, item in enumerate(items, 1)])
         return
     if not items:
-        console.print("Nothing is due. ")
+        console.print("Nothing is due.")
         return
-    console.print(due_table(items, now))
+    console.print(due_table(items, now, local_zone(settings.timezone)))
+    console.print(HINT, style="bright_black", markup=False)
+
+
+def when_text(item: DueItem, now: datetime, zone: tzinfo) -> Text:
+    """When it is due, in the person's zone, marked once it is late."""
+    from rich.text import Text
+
+    moment = item.due_at.astimezone(zone).strftime("%a %d %b %H:%M")
+    if item.is_overdue(now):
+        return Text(f"{moment}\noverdue", style="bold yellow")
+    return Text(moment)
+
+
+def due_table(items: list[DueItem], now: datetime, zone: tzinfo) -> Table:
+    """The numbered list: what, the command that does it, and the key to mark it by."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_edge=False, header_style="bold")
+    table.add_column("#", justify="right")
+    table.add_column("due", no_wrap=True)
+    table.add_column("what, and how", overflow="fold")
+    for number, item in enumerate(items, 1):
+        what = Text.assemble(
+            item.title, "\n", (item.command, "cyan"), "  ", (f"[{item.key}]", "bright_black")
+        )
+        table.add_row(str(number), when_text(item, now, zone), what)
+    return table
+
+
+def item_json(number: int, item: DueItem, now: datetime) -> dict[str, Any]:
+    """A due item as JSON-able data; `number` is its place in the list, as `done` accepts it."""
+    return {
+        "number": number,
+        "key": item.key,
+        "kind": item.kind.value,
+        "application": item.slug or None,
+        "title": item.title,
+        "due_at": item.due_at.isoformat(),
+        "overdue": item.is_overdue(now),
+        "command": item.command,
+    }
 
 
 def register(app: typer.Typer) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from bounceback.domain.due import DueItem
 from bounceback.domain.mail import MailRecord
 from bounceback.domain.model import Application, Contact, ContactRole, Event, Interview
 from bounceback.domain.stages import Stage
@@ -190,30 +189,3 @@ def emails_table(records: list[MailRecord]) -> Table:
         when = record.received_at.strftime("%Y-%m-%d") if record.received_at else ""
         table.add_row(str(record.id), when, record.from_name or record.from_address, record.subject, reading)
     return table
-
-
-def due_table(items: list[DueItem], now: datetime | None = None) -> Table:
-    """The due list: overdue first, each with the command that does it."""
-    now = now or datetime.now(UTC)
-    table = Table(show_edge=False, header_style="bold")
-    table.add_column("due", no_wrap=True)
-    table.add_column("what")
-    table.add_column("do it with", style="cyan")
-    for item in items:
-        when = Text(item.due_at.astimezone().strftime("%a %d %b %H:%M"))
-        if item.is_overdue(now):
-            when.stylize("bold yellow")
-        table.add_row(when, item.title, item.command)
-    return table
-
-
-def due_json(item: DueItem, now: datetime) -> dict[str, Any]:
-    """A due item as JSON-able data."""
-    return {
-        "kind": item.kind.value,
-        "application": item.slug,
-        "title": item.title,
-        "due_at": item.due_at.isoformat(),
-        "overdue": item.is_overdue(now),
-        "command": item.command,
-    }

@@ -109,7 +109,8 @@ class Reader:
         self.paramstyle = paramstyle
         self.owner_id = owner_id
 
-    def _rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+    def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of any read-only query as dicts; `:name` parameters work on SQLite and PostgreSQL alike."""
         if self.paramstyle == "pyformat":
             sql = re.sub(r":(\w+)", r"%(\1)s", sql)
         cursor = self.connection.cursor()
@@ -121,7 +122,7 @@ class Reader:
 
     def applications(self) -> list[ApplicationView]:
         """Every application with its company name, oldest first."""
-        rows = self._rows(
+        rows = self.rows(
             "SELECT a.*, c.name AS company_name FROM applications a JOIN companies c ON c.id = a.company_id "
             "WHERE a.owner_id = :owner ORDER BY a.id"
         )
@@ -129,9 +130,9 @@ class Reader:
 
     def find(self, name: str) -> ApplicationView:
         """One application by id or unambiguous short name."""
-        pairs = self._rows("SELECT id, slug FROM applications WHERE owner_id = :owner")
+        pairs = self.rows("SELECT id, slug FROM applications WHERE owner_id = :owner")
         app_id = resolve(name, [(r["id"], r["slug"]) for r in pairs])
-        rows = self._rows(
+        rows = self.rows(
             "SELECT a.*, c.name AS company_name FROM applications a JOIN companies c ON c.id = a.company_id "
             "WHERE a.id = :id",
             id=app_id,
@@ -140,11 +141,11 @@ class Reader:
 
     def company(self, company_id: int) -> Company:
         """A company by id."""
-        return _build(Company, self._rows("SELECT * FROM companies WHERE id = :id", id=company_id)[0])
+        return _build(Company, self.rows("SELECT * FROM companies WHERE id = :id", id=company_id)[0])
 
     def timeline(self, app_id: int) -> list[Event]:
         """An application's events, oldest first."""
-        rows = self._rows(
+        rows = self.rows(
             "SELECT * FROM events WHERE application_id = :id ORDER BY occurred_at, id", id=app_id
         )
         return [_build(Event, r) for r in rows]
@@ -152,12 +153,12 @@ class Reader:
     def interviews(self, app_id: int | None = None) -> list[Interview]:
         """Interviews of one application, or all of this owner's, by start time."""
         where = "application_id = :id" if app_id is not None else "owner_id = :owner"
-        rows = self._rows(f"SELECT * FROM interviews WHERE {where} ORDER BY starts_at", id=app_id)
+        rows = self.rows(f"SELECT * FROM interviews WHERE {where} ORDER BY starts_at", id=app_id)
         return [_build(Interview, r, {**_ENUMS, "kind": InterviewKind}) for r in rows]
 
     def people(self, app_id: int) -> list[tuple[Contact, ContactRole]]:
         """The contacts of an application with their roles."""
-        rows = self._rows(
+        rows = self.rows(
             "SELECT c.*, l.role AS role_in FROM contacts c JOIN application_contacts l ON l.contact_id = c.id "
             "WHERE l.application_id = :id ORDER BY c.name",
             id=app_id,
@@ -166,7 +167,7 @@ class Reader:
 
     def messages(self, app_id: int) -> list[MailRecord]:
         """The emails linked to an application, oldest first (what moved it, and why)."""
-        rows = self._rows(
+        rows = self.rows(
             "SELECT * FROM mail_messages WHERE application_id = :id ORDER BY received_at, id", id=app_id
         )
         return [_build(MailRecord, r, _MAIL_ENUMS) for r in rows]
@@ -175,7 +176,7 @@ class Reader:
         """All contacts of this owner, by name."""
         return [
             _build(Contact, r)
-            for r in self._rows("SELECT * FROM contacts WHERE owner_id = :owner ORDER BY name")
+            for r in self.rows("SELECT * FROM contacts WHERE owner_id = :owner ORDER BY name")
         ]
 
     def close(self) -> None:

@@ -1,0 +1,106 @@
+"""The coach's steps in a terminal: Rich shows the blocks, plain prompts take the answers. /skip skips a step,
+/quit stops for now; every question can be left blank."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text
+
+from bounceback.coach.driver import Stop
+from bounceback.coach.prompts import Block, BlockKind, Prompt, PromptKind, parse_answer
+from bounceback.coach.session import StepView
+from bounceback.domain.errors import InvalidInput
+
+SKIP, QUIT = "/skip", "/quit"
+HOW_TO = "Enter leaves a question blank. Type /skip to skip a step, /quit to stop and come back later."
+MULTI_LINE = (PromptKind.WRITING, PromptKind.LINES, PromptKind.PEOPLE)
+STYLES = {BlockKind.TEXT: "", BlockKind.FACT: "cyan", BlockKind.FIGURE: "", BlockKind.NOTE: "yellow"}
+
+
+class SkipStep(Exception):
+    """The person typed /skip."""
+
+
+class RichDisplay:
+    """Shows steps and blocks on a Rich console."""
+
+    def __init__(self, console: Console, *, show_how_to: bool = True) -> None:
+        self.console = console
+        self.show_how_to = show_how_to
+
+    def step(self, view: StepView, *, resumed: bool) -> None:
+        """A rule with the step's number and title, then its introduction."""
+        if resumed:
+            self.console.print(Text(f"Picking up where you left off: step {view.number} of {view.total}."))
+        if self.show_how_to:
+            self.console.print(Text(HOW_TO, style="bright_black"))
+            self.show_how_to = False
+        heading = view.title if view.total == 1 else f"Step {view.number} of {view.total} · {view.title}"
+        self.console.print(Rule(Text(heading), align="left"))
+        self.blocks(view.intro)
+
+    def blocks(self, blocks: list[Block]) -> None:
+        """Each block on its own line; a figure ends with its source."""
+        for block in blocks:
+            line = Text(block.text, style=STYLES[block.kind])
+            if block.source:
+                line.append(f" ({block.source})", style="bright_black")
+            self.console.print(line)
+
+
+class TerminalSource:
+    """Asks each prompt on the terminal, checking each answer as it is typed."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def answers(self, view: StepView) -> Mapping[str, Any] | None:
+        """The step's answers, None after /skip; Stop after /quit or the end of input."""
+        answers: dict[str, Any] = {}
+        try:
+            for prompt in view.prompts:
+                value = self._ask(prompt)
+                if value is not None:
+                    answers[prompt.key] = value
+        except SkipStep:
+            return None
+        return answers
+
+    def _ask(self, prompt: Prompt) -> Any:
+        """One prompt, asked again until its answer can be read."""
+        if prompt.help:
+            self.console.print(Text(prompt.help, style="bright_black"))
+        for number, choice in enumerate(prompt.choices, start=1):
+            self.console.print(Text(f"  {number}. {choice.label}"))
+        while True:
+            raw = self._read_many(prompt) if prompt.kind in MULTI_LINE else self._read(f"{prompt.label} ")
+            try:
+                return parse_answer(prompt, raw)
+            except InvalidInput as exc:
+                self.console.print(Text(exc.message, style="red"))
+
+    def _read_many(self, prompt: Prompt) -> list[str]:
+        """Lines until an empty one."""
+        self.console.print(Text(prompt.label))
+        self.console.print(Text("(one line at a time; an empty line ends)", style="bright_black"))
+        lines = []
+        while line := self._read("> "):
+            lines.append(line)
+        return lines
+
+    def _read(self, label: str) -> str:
+        """One line, with /skip and /quit understood and the end of input taken as /quit."""
+        try:
+            line = self.console.input(Text(label, style="bold"))
+        except EOFError:
+            raise Stop from None
+        word = line.strip().lower()
+        if word == SKIP:
+            raise SkipStep
+        if word == QUIT:
+            raise Stop
+        return line.strip()

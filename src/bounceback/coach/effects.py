@@ -1,0 +1,160 @@
+"""What a step asks to store, as plain records, and the one place that stores them (through the Tracker)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+
+from bounceback.domain.coaching import (
+    BounceSession,
+    FeedbackRequest,
+    Goal,
+    Lesson,
+    LessonKind,
+    Question,
+    QuestionKind,
+)
+from bounceback.domain.model import Application, ContactRole, EventKind
+from bounceback.storage.schema import goals
+from bounceback.tracker import Tracker
+
+
+class MoodMoment(StrEnum):
+    """Whether a mood answer opens or closes the session."""
+
+    BEFORE = "before"
+    AFTER = "after"
+
+
+@dataclass(frozen=True)
+class SetMood:
+    """The mood item, at the start or the end of the session."""
+
+    moment: MoodMoment
+    value: int
+
+
+@dataclass(frozen=True)
+class SetSelfWorth:
+    """How much of their worth the person rests on this decision, 0–100 %."""
+
+    percent: int
+
+
+@dataclass(frozen=True)
+class AddLesson:
+    """Something practised, learned, or a drawback of the job."""
+
+    kind: LessonKind
+    text: str
+
+
+@dataclass(frozen=True)
+class AddQuestion:
+    """A hard question, for the personal question bank."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class MeetPerson:
+    """Someone met in the process, to keep in touch with from `reconnect_on`."""
+
+    name: str
+    email: str
+    title: str
+    reconnect_on: date
+
+
+@dataclass(frozen=True)
+class AskFeedback:
+    """The person asks for feedback (of this contact, when one was chosen)."""
+
+    contact_id: int | None
+
+
+@dataclass(frozen=True)
+class SetGoal:
+    """The yearly rejection goal."""
+
+    year: int
+    rejections: int
+
+
+@dataclass(frozen=True)
+class OnTimeline:
+    """An entry on the application's timeline."""
+
+    summary: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+Effect = SetMood | SetSelfWorth | AddLesson | AddQuestion | MeetPerson | AskFeedback | SetGoal | OnTimeline
+
+
+class EffectWriter:
+    """Stores a step's effects for one application and session, inside the caller's transaction."""
+
+    def __init__(self, tracker: Tracker, app: Application, row: BounceSession, now: datetime) -> None:
+        self.tracker, self.app, self.row, self.now = tracker, app, row, now
+        self.owner = tracker.owner_id
+
+    def apply(self, effects: list[Effect]) -> None:
+        """Store each effect in order."""
+        for effect in effects:
+            self._one(effect)
+
+    def _one(self, effect: Effect) -> None:
+        session, app_id = self.tracker.session, self.app.id
+        match effect:
+            case SetMood(MoodMoment.BEFORE, value):
+                self.row.mood_before = value
+            case SetMood(MoodMoment.AFTER, value):
+                self.row.mood_after = value
+            case SetSelfWorth(percent):
+                self.row.self_worth_pct = percent
+            case AddLesson(kind, text):
+                session.add(Lesson(kind, text, self.now, application_id=app_id, owner_id=self.owner))
+            case AddQuestion(text):
+                question = Question(QuestionKind.HARD, text, self.now, app_id, owner_id=self.owner)
+                session.add(question)
+            case MeetPerson():
+                self._meet(effect)
+            case AskFeedback(contact_id):
+                request = FeedbackRequest(app_id or 0, self.now, contact_id, owner_id=self.owner)
+                session.add(request)
+            case SetGoal(year, rejections):
+                set_goal(self.tracker, year, rejections)
+            case OnTimeline(summary, details):
+                self.tracker.record(self.app, EventKind.NOTE, self.now, summary, details=details)
+
+    def _meet(self, person: MeetPerson) -> None:
+        """Keep the person as a contact of this application, with a reconnect date on the timeline."""
+        company = self.tracker.company_of(self.app).name
+        extra = {k: v for k, v in (("email", person.email), ("title", person.title)) if v}
+        contact = self.tracker.add_contact(person.name, company=company, **extra)
+        self.tracker.link(self.app, contact, ContactRole.INTERVIEWER, when=self.now)
+        self.tracker.record(
+            self.app,
+            EventKind.CONTACT,
+            self.now,
+            f"Reconnect with {contact.name} around {person.reconnect_on.isoformat()}",
+            details={"reconnect_on": person.reconnect_on.isoformat(), "contact_id": contact.id},
+        )
+
+
+def set_goal(tracker: Tracker, year: int, rejections: int) -> Goal:
+    """Set (or change) the rejection goal for a year."""
+    session, owner = tracker.session, tracker.owner_id
+    goal = session.scalars(select(Goal).where(goals.c.owner_id == owner, goals.c.year == year)).first()
+    if goal is None:
+        goal = Goal(year, rejections, owner_id=owner)
+        session.add(goal)
+    else:
+        goal.rejections = rejections
+    session.flush()
+    return goal

@@ -1,0 +1,198 @@
+"""The last steps: what the process gave the person, asking for feedback, and one next step with a plan."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from bounceback.coach.effects import (
+    AddLesson,
+    AddQuestion,
+    AskFeedback,
+    MeetPerson,
+    MoodMoment,
+    OnTimeline,
+    SetMood,
+)
+from bounceback.coach.facts import SessionFacts
+from bounceback.coach.prompts import Block, Choice, Prompt, PromptKind
+from bounceback.coach.step import Step, StepResult, figure, support_block, text
+from bounceback.domain.coaching import LessonKind
+from bounceback.domain.due import DueRules
+from bounceback.domain.wellbeing import mood_change_sentence
+
+NO_FEEDBACK = figure(
+    "About 7 in 10 candidates in North America said they never got any feedback on why they did not move on.",
+    "Talent Board benchmark research 2022",
+)
+DRAFT_HINT = "`bounceback draft feedback {slug}` writes a short request you can send from your own mail."
+RECORD_HINT = 'When they answer, or do not: `bounceback feedback {slug} --answered "…"` or `--no-answer`.'
+DEFAULT_PLAN_DAYS = 7
+
+
+class InterviewStep(Step):
+    """What was practised and learned, the hard questions, and the people met."""
+
+    key = "interview"
+    title = "Make the interview work for you"
+
+    def intro(self, facts: SessionFacts) -> list[Block]:
+        return [text("Nothing in a search is wasted. Write down what this one gave you, a line at a time.")]
+
+    def prompts(self, facts: SessionFacts) -> list[Prompt]:
+        prompts = [
+            Prompt("practised", "What did you practise?", PromptKind.LINES),
+            Prompt("learned", "What did you learn about the field or the company?", PromptKind.LINES),
+            Prompt(
+                "hard_questions",
+                "Which questions were hard to answer? They go to your question bank for practice.",
+                PromptKind.LINES,
+            ),
+        ]
+        if facts.conversation:
+            prompts.append(
+                Prompt(
+                    "people",
+                    "Who did you meet? One per line, like: Dana Smith <dana@example.com>, Head of Data",
+                    PromptKind.PEOPLE,
+                )
+            )
+        return prompts
+
+    def apply(self, facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
+        practised, learned = answers.get("practised", []), answers.get("learned", [])
+        questions, people = answers.get("hard_questions", []), answers.get("people", [])
+        when = reconnect_day(facts)
+        result = StepResult()
+        result.effects += [AddLesson(LessonKind.PRACTISED, line) for line in practised]
+        result.effects += [AddLesson(LessonKind.LEARNED, line) for line in learned]
+        result.effects += [AddQuestion(line) for line in questions]
+        result.effects += [MeetPerson(p["name"], p["email"], p["title"], when) for p in people]
+        kept = _counted(
+            (len(practised), "thing practised", "things practised"),
+            (len(learned), "thing learned", "things learned"),
+            (len(questions), "hard question for your question bank", "hard questions for your question bank"),
+        )
+        if kept:
+            result.effects.append(OnTimeline(f"Kept from this process: {kept}", {"coach": "lessons"}))
+            result.after.append(text(f"Kept: {kept}. `bounceback lessons` shows them all."))
+        if people:
+            result.after.append(
+                text(f"`bounceback due` will remind you to get back in touch around {when:%d %B %Y}.")
+            )
+        return result
+
+
+def reconnect_day(facts: SessionFacts) -> date:
+    """When the due list suggests getting back in touch with the people met: months after the no."""
+    return (facts.closed_at + timedelta(days=DueRules().reconnect_after_days)).date()
+
+
+def _counted(*parts: tuple[int, str, str]) -> str:
+    """ "2 things practised, 1 thing learned", leaving out what is zero."""
+    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
+
+
+class FeedbackStep(Step):
+    """Whether to ask for feedback; only where someone at the employer spoke with the person."""
+
+    key = "feedback"
+    title = "Ask for feedback?"
+
+    def intro(self, facts: SessionFacts) -> list[Block]:
+        if not facts.conversation:
+            return [
+                text(
+                    f"Nobody at {facts.company} spoke with you, so there is no one to ask for feedback. "
+                    "Nothing is missing here."
+                )
+            ]
+        if facts.feedback_asked is not None:
+            asked = facts.feedback_asked.date().isoformat()
+            return [text(f"You asked for feedback on {asked}."), text(RECORD_HINT.format(slug=facts.slug))]
+        return [
+            NO_FEEDBACK,
+            text(
+                "So ask if you would like to, and expect silence more often than an answer. "
+                "A short, friendly request costs little, and an answer is worth having."
+            ),
+        ]
+
+    def prompts(self, facts: SessionFacts) -> list[Prompt]:
+        if not facts.conversation or facts.feedback_asked is not None:
+            return []
+        prompts = [Prompt("ask", f"Ask {facts.company} for feedback? (yes or no)", PromptKind.YES_NO)]
+        if facts.people:
+            choices = tuple(
+                Choice(f"contact-{p.id}", f"{p.name} ({p.role.replace('_', ' ')})", (p.name, p.email))
+                for p in facts.people
+            )
+            prompts.append(Prompt("contact", "Whom would you ask?", PromptKind.CHOICE, choices=choices))
+        return prompts
+
+    def apply(self, facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
+        if answers.get("ask") is not True:
+            if answers.get("ask") is False:
+                return StepResult([text("Not asking is a fair choice too.")])
+            return StepResult()
+        contact = int(answers["contact"].removeprefix("contact-")) if "contact" in answers else None
+        name = next((p.name for p in facts.people if p.id == contact), facts.company)
+        return StepResult(
+            [
+                text(f"Recorded: you are asking {name} for feedback."),
+                text(DRAFT_HINT.format(slug=facts.slug)),
+                text(RECORD_HINT.format(slug=facts.slug)),
+            ],
+            [AskFeedback(contact), OnTimeline(f"Asked {name} for feedback", {"coach": "feedback_request"})],
+        )
+
+
+_WILL = re.compile(r"^(then\s+)?(i\s+will\s+)?", re.IGNORECASE)
+
+
+class NextStep(Step):
+    """One concrete next step with a date, an if-then plan for the next no, and the mood at the end."""
+
+    key = "next"
+    title = "Next step and check out"
+
+    def intro(self, facts: SessionFacts) -> list[Block]:
+        named = facts.earlier("pipeline", "next_opening")
+        return [text(f"Earlier you named: {named}.")] if named else []
+
+    def prompts(self, facts: SessionFacts) -> list[Prompt]:
+        return [
+            Prompt("step", "One concrete next step:", PromptKind.TEXT),
+            Prompt("by", "By when? A date, like 2026-03-14 or “friday”.", PromptKind.DATE),
+            Prompt("if_then", "Finish the sentence: if I hear no again, then I will …", PromptKind.TEXT),
+            Prompt("mood", "And your mood now, 0 to 10?", PromptKind.NUMBER),
+        ]
+
+    def apply(self, facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
+        result = StepResult()
+        if answers.get("step"):
+            default = facts.now.date() + timedelta(days=DEFAULT_PLAN_DAYS)
+            by = date.fromisoformat(answers.get("by") or default.isoformat())
+            details = {"coach": "next_step", "next_step": answers["step"], "by": by.isoformat()}
+            result.effects.append(OnTimeline(f"Next step: {answers['step']} (by {by.isoformat()})", details))
+            result.after.append(text(f"Your next step: {answers['step']}, by {by:%A %d %B}."))
+        if answers.get("if_then"):
+            plan = _WILL.sub("", answers["if_then"]).rstrip(".")
+            result.effects.append(
+                OnTimeline(f"If I hear no again, then I will {plan}.", {"coach": "if_then"})
+            )
+            result.after.append(text(f"Your plan: if you hear no again, then you will {plan}."))
+        mood = answers.get("mood")
+        if mood is not None:
+            result.effects.append(SetMood(MoodMoment.AFTER, mood))
+            before = facts.earlier("checkin", "mood")
+            change = mood_change_sentence(before, mood)
+            if change:
+                details = {"coach": "mood", "before": before, "after": mood}
+                result.effects.append(
+                    OnTimeline(f"Mood {before} → {mood} over the bounce-back session", details)
+                )
+                result.after.append(text(change))
+        result.after += support_block(facts, mood)
+        return result

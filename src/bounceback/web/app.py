@@ -1,0 +1,89 @@
+"""The FastAPI app: one workspace per server, security middleware, static files, and the routes by area."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from bounceback.domain.errors import BouncebackError, InvalidInput, NotFound
+from bounceback.settings import Settings
+from bounceback.storage.workspace import Workspace
+from bounceback.web.deps import WebContext, WebOptions, verify_csrf
+from bounceback.web.routes import ROUTERS
+from bounceback.web.security import SecurityMiddleware
+from bounceback.web.templating import is_htmx, make_environment, render, zone_for
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(
+    settings: Settings, *, options: WebOptions | None = None, workspace: Workspace | None = None
+) -> FastAPI:
+    """The dashboard for the search in `settings`' database (migrated on first use)."""
+    options = options or WebOptions()
+    context = WebContext(settings, options, workspace or Workspace(settings))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        context.close()
+
+    app = FastAPI(
+        title="bounceback",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+        dependencies=[Depends(verify_csrf)],
+    )
+    app.state.web = context
+    app.state.templates = make_environment(zone_for(settings.timezone))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+    app.add_exception_handler(BouncebackError, _user_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
+    app.add_middleware(SecurityMiddleware, guard=context.guard, max_body=options.max_upload_bytes)
+    return app
+
+
+def _status(exc: BouncebackError) -> int:
+    if isinstance(exc, NotFound):
+        return 404
+    return exc.exit_code if exc.exit_code >= 400 else 400
+
+
+def _user_error(request: Request, exc: BouncebackError) -> Response:
+    """A mistake a person can fix: one plain sentence, in the page's message area when htmx asked."""
+    status = _status(exc)
+    if is_htmx(request):
+        response = render(
+            request, "_message.html", {"message": exc.message, "error": True}, status_code=status
+        )
+        response.headers["HX-Retarget"] = "#messages"
+        response.headers["HX-Reswap"] = "innerHTML"
+        response.headers["HX-Reselect"] = ".message"  # whatever part of a page the form asked for
+        return response
+    return render(request, "error.html", {"message": exc.message}, status_code=status)
+
+
+def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    """Unknown pages and wrong methods, worded plainly."""
+    message = "There is no page here." if exc.status_code == 404 else str(exc.detail)
+    return render(request, "error.html", {"message": message}, status_code=exc.status_code)
+
+
+def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
+    """An address or form the routes cannot read (a word where a number belongs), as one sentence."""
+    fields = sorted({str(error["loc"][-1]) for error in exc.errors() if error.get("loc")})
+    named = f" ({', '.join(fields)})" if fields else ""
+    message = f"That address or form is not one bounceback can read{named}."
+    return _user_error(request, InvalidInput(message))

@@ -1,0 +1,114 @@
+"""One application: add it, see everything about it, edit it, delete it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from bounceback.domain.errors import InvalidInput
+from bounceback.domain.model import ContactRole, InterviewKind, Source, WorkMode
+from bounceback.domain.stages import PROGRESS, Stage, allowed_targets
+from bounceback.web.deps import Web, WebContext
+from bounceback.web.drafts_view import draft_kinds
+from bounceback.web.email_html import sanitise
+from bounceback.web.forms import ApplicationForm, choice
+from bounceback.web.queries import mail_of
+from bounceback.web.templating import redirect, render
+
+router = APIRouter(prefix="/applications")
+CHOICES = {
+    "stages": list(PROGRESS),
+    "work_modes": list(WorkMode),
+    "sources": list(Source),
+    "contact_roles": list(ContactRole),
+    "interview_kinds": list(InterviewKind),
+}
+
+
+@router.get("/new")
+def new_application(request: Request) -> Response:
+    """The form for a new application."""
+    return render(request, "application_new.html", {"section": "board", **CHOICES})
+
+
+@router.post("")
+async def create_application(request: Request, web: Web) -> Response:
+    """Record a new application and show it."""
+    form = ApplicationForm.read(await request.form())
+    return await run_in_threadpool(_create, web, form)
+
+
+def _create(web: WebContext, form: ApplicationForm) -> Response:
+    values = {k: v for k, v in form.values().items() if v not in (None, "", [], False)}
+    stage = choice(Stage, form.text("stage"), "stage") or (
+        Stage.APPLIED if values.get("applied_on") else Stage.SAVED
+    )
+    if stage.is_closed:
+        raise InvalidInput("A new application starts at an open stage; close it from its page afterwards.")
+    company, role = form.text("company"), form.text("role")
+    with web.change(f"Add {role} at {company}") as tracker:
+        app = tracker.add(company, role, stage=stage, **values)
+        app_id, slug = app.id, app.slug
+    return redirect(f"/applications/{app_id}", message=f"Added {slug}.")
+
+
+@router.get("/{app_id}")
+def application_page(request: Request, web: Web, app_id: int) -> Response:
+    """Details, what is next, the timeline, the emails, the people and the interviews."""
+    with web.reader() as reader:
+        view = reader.find(str(app_id))
+        events = reader.timeline(app_id)
+        interviews = reader.interviews(app_id)
+        people = reader.people(app_id)
+        emails = mail_of(reader, app_id)
+    app = view.app
+    context = {
+        "section": "board",
+        "app": app,
+        "company": view.company,
+        "events": list(reversed(events)),
+        "interviews": interviews,
+        "people": people,
+        "emails": [(mail, sanitise(mail.html) if mail.html else None) for mail in emails],
+        "targets": allowed_targets(app.stage),
+        "zone": web.settings.timezone or "UTC",
+        "draft_kinds": draft_kinds(app.stage),
+        **CHOICES,
+    }
+    return render(request, "application.html", context)
+
+
+@router.post("/{app_id}/edit")
+async def edit_application(request: Request, web: Web, app_id: int) -> Response:
+    """Change the details of an application."""
+    form = ApplicationForm.read(await request.form())
+    return await run_in_threadpool(_edit, web, app_id, form)
+
+
+def _edit(web: WebContext, app_id: int, form: ApplicationForm) -> Response:
+    values = form.values()
+    if form.text("role"):
+        values["role"] = form.text("role")
+    with web.change(f"Edit application {app_id}") as tracker:
+        app = tracker.get(app_id)
+        changed = tracker.edit(app, **values)
+        slug = app.slug
+    words = ", ".join(name.replace("_", " ") for name in changed)
+    return redirect(
+        f"/applications/{app_id}", message=f"Updated {words}." if changed else f"Nothing changed on {slug}."
+    )
+
+
+@router.post("/{app_id}/delete")
+def delete_application(web: Web, app_id: int, confirm: Annotated[str, Form()] = "") -> Response:
+    """Delete an application and its timeline, once the person ticked the box (undo brings it back)."""
+    if confirm != "yes":
+        raise InvalidInput("Tick “Yes, delete it” to delete this application.")
+    with web.change(f"Delete application {app_id}") as tracker:
+        app = tracker.get(app_id)
+        slug = app.slug
+        tracker.delete(app)
+    return redirect("/", message=f"Deleted {slug}. “Undo last change” brings it back.")

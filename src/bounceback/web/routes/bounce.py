@@ -1,0 +1,111 @@
+"""The bounce-back session as a step-by-step form, driven by the same coach code as `bounceback bounce`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from starlette.datastructures import FormData
+
+from bounceback.coach.prompts import Block, PromptKind
+from bounceback.coach.session import BounceRunner, StepView
+from bounceback.coach.steps import STEPS
+from bounceback.web.deps import Web, WebContext
+from bounceback.web.queries import fetch
+from bounceback.web.templating import redirect, render
+
+router = APIRouter(prefix="/bounce/{app_id}")
+SKIP = "skip"
+
+
+def _open_session(web: WebContext, app_id: int) -> int | None:
+    """The unfinished session of this application, if one was started."""
+    with web.reader() as reader:
+        rows = fetch(
+            reader,
+            "SELECT id FROM bounce_sessions WHERE owner_id = :owner AND application_id = :app "
+            "AND finished_at IS NULL ORDER BY started_at DESC, id DESC",
+            app=app_id,
+        )
+    return rows[0]["id"] if rows else None
+
+
+def _finished_count(web: WebContext, app_id: int) -> int:
+    with web.reader() as reader:
+        rows = fetch(
+            reader,
+            "SELECT COUNT(*) AS n FROM bounce_sessions WHERE owner_id = :owner AND application_id = :app "
+            "AND finished_at IS NOT NULL",
+            app=app_id,
+        )
+    return int(rows[0]["n"])
+
+
+def _page(web: WebContext, app_id: int, session_id: int, after: list[Block]) -> dict[str, Any]:
+    """What the page shows: the blocks the last answer produced, then the current step (or the end)."""
+    with web.change("Look at bounce-back session") as tracker:  # reads only: nothing is journaled
+        runner = BounceRunner.open(tracker, str(app_id), session_id=session_id)
+        view = None if runner.finished else runner.view()
+        slug = runner.app.slug
+        company = tracker.company_of(runner.app).name
+    return {"view": view, "after": after, "slug": slug, "company": company, "session_id": session_id}
+
+
+@router.get("")
+def session_page(request: Request, web: Web, app_id: int) -> Response:
+    """The current step of the open session, or an invitation to start one."""
+    session_id = _open_session(web, app_id)
+    if session_id is None:
+        with web.reader() as reader:
+            view = reader.find(str(app_id))
+        context = {"app": view.app, "company": view.company, "done_before": _finished_count(web, app_id)}
+        return render(request, "bounce_start.html", {"section": "board", **context})
+    context = _page(web, app_id, session_id, [])
+    return render(request, "bounce.html", {"section": "board", "app_id": app_id, "steps": STEPS, **context})
+
+
+@router.post("/start")
+def start(web: Web, app_id: int) -> Response:
+    """Start a session (the coach refuses unless the application was rejected)."""
+    with web.change(f"Start bounce-back session for application {app_id}") as tracker:
+        BounceRunner.open(tracker, str(app_id))
+    return redirect(f"/bounce/{app_id}")
+
+
+def answers_from(form: FormData, view: StepView) -> dict[str, Any]:
+    """The raw answers to one step from its form: only the step's own questions; ticked boxes as a list."""
+    raw: dict[str, Any] = {}
+    for prompt in view.prompts:
+        if prompt.kind is PromptKind.CHOICES:
+            ticked = [v for v in form.getlist(prompt.key) if isinstance(v, str)]
+            raw[prompt.key] = ticked or None
+        else:
+            value = form.get(prompt.key)
+            raw[prompt.key] = value if isinstance(value, str) else None
+    return raw
+
+
+def _submit(web: WebContext, app_id: int, key: str, form: FormData) -> dict[str, Any]:
+    """Answer or skip one step in its own journaled change; returns the next page's context."""
+    session_id = _open_session(web, app_id)
+    if session_id is None:
+        from bounceback.domain.errors import InvalidInput
+
+        raise InvalidInput(
+            "This bounce-back session is already finished; its page shows how to start another."
+        )
+    with web.change(f"Bounce-back session: step {key} (application {app_id})") as tracker:
+        runner = BounceRunner.open(tracker, str(app_id), session_id=session_id)
+        raw = None if form.get("action") == SKIP else answers_from(form, runner.view())
+        after = runner.submit(key, raw)
+    return _page(web, app_id, session_id, after)
+
+
+@router.post("/steps/{key}")
+async def answer_step(request: Request, web: Web, app_id: int, key: str) -> Response:
+    """Store one step's answers (or skip it) and show what it says, then the next step."""
+    form = await request.form()
+    context = await run_in_threadpool(_submit, web, app_id, key, form)
+    return render(request, "bounce.html", {"section": "board", "app_id": app_id, "steps": STEPS, **context})

@@ -1,0 +1,107 @@
+"""The due list: what needs doing now, each with done / snooze / dismiss (the outreach package's rules)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import Response
+
+from bounceback.dates import local_zone
+from bounceback.domain.business_days import MORNING, at_local
+from bounceback.domain.coaching import ReminderStatus
+from bounceback.domain.due import DueItem, DueKind, unique
+from bounceback.domain.errors import InvalidInput, NotFound
+from bounceback.outreach.marking import mark_done, set_answer
+from bounceback.web.deps import Web, WebContext
+from bounceback.web.templating import is_htmx, redirect, render
+
+router = APIRouter(prefix="/due")
+SNOOZES = {"1": "until tomorrow morning", "3": "for three days", "7": "for a week"}
+PAGE = 50  # items shown at first; a long list is a link away
+Key = Annotated[str, Form()]
+
+
+def where_to_act(item: DueItem) -> str:
+    """The page where the thing can be done."""
+    if item.kind is DueKind.CHECKIN:
+        return "/checkin"
+    if item.kind is DueKind.BOUNCE:
+        return f"/bounce/{item.application_id}"
+    if item.application_id:
+        anchor = "#drafts" if item.kind.value in ("thank_you", "follow_up", "feedback", "reconnect") else ""
+        return f"/applications/{item.application_id}{anchor}"
+    return "/"
+
+
+@router.get("")
+def due_page(request: Request, web: Web, everything: Annotated[str, Query(alias="all")] = "") -> Response:
+    """What is due now, overdue first: the first ones, or all of them when asked."""
+    now = datetime.now(UTC)
+    items = web.due_view().shown
+    shown = items if everything else items[:PAGE]
+    context = {
+        "section": "due",
+        "items": [(item, where_to_act(item), item.is_overdue(now)) for item in shown],
+        "hidden": len(items) - len(shown),
+        "snoozes": SNOOZES,
+    }
+    return render(request, "due.html", context)
+
+
+def _find(web: WebContext, key: str) -> DueItem:
+    """The reminder with this key, as the list was last derived."""
+    for item in unique(web.due_view().derived):
+        if item.key == key:
+            return item
+    raise NotFound(
+        "That reminder is no longer on the list; the search has moved on since the page was opened."
+    )
+
+
+def _settled(request: Request, message: str) -> Response:
+    """The item replaced by one sentence (htmx), or the list again with the sentence on top."""
+    if is_htmx(request):
+        return render(request, "_due_settled.html", {"message": message})
+    return redirect("/due", message=message)
+
+
+@router.post("/done")
+def done(
+    request: Request,
+    web: Web,
+    key: Key,
+    answer: Annotated[str, Form()] = "",
+    no_answer: Annotated[str, Form()] = "",
+) -> Response:
+    """Mark it done; a thank-you, follow-up, feedback request or reconnect goes on the timeline as sent."""
+    now = datetime.now(UTC)
+    item = _find(web, key)
+    with web.change(f"Done: {item.title}") as tracker:
+        marked = mark_done(tracker, item, now, answer=answer or None, no_answer=no_answer == "yes")
+    return _settled(request, " ".join([f"Done: {item.title}", *marked.lines]))
+
+
+@router.post("/snooze")
+def snooze(request: Request, web: Web, key: Key, days: Annotated[str, Form()] = "1") -> Response:
+    """Put it off until a later morning."""
+    if days not in SNOOZES:
+        raise InvalidInput("Snooze for 1, 3 or 7 days.")
+    now = datetime.now(UTC)
+    item = _find(web, key)
+    zone = local_zone(web.settings.timezone)
+    until = at_local(now.astimezone(zone).date() + timedelta(days=int(days)), MORNING, zone)
+    with web.change(f"Snooze: {item.title}") as tracker:
+        set_answer(tracker, item.key, ReminderStatus.SNOOZED, now, until=until)
+    return _settled(request, f"Snoozed {SNOOZES[days]}: {item.title}")
+
+
+@router.post("/dismiss")
+def dismiss(request: Request, web: Web, key: Key) -> Response:
+    """Take it off the list for good (undo brings it back)."""
+    now = datetime.now(UTC)
+    item = _find(web, key)
+    with web.change(f"Dismiss: {item.title}") as tracker:
+        set_answer(tracker, item.key, ReminderStatus.DISMISSED, now)
+    return _settled(request, f"Dismissed: {item.title}")
