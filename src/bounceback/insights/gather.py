@@ -20,6 +20,7 @@ from bounceback.domain.coaching import (
 from bounceback.domain.model import Event, EventKind, Interview
 from bounceback.domain.stages import Stage
 from bounceback.storage.reader import ApplicationView, Reader
+from bounceback.storage.reader import utc_moment as moment
 
 # Timeline entries the insights read: stage moves and emails (answers, emails sent), interviews arranged
 # (steps forward), contact links (people met).
@@ -46,19 +47,6 @@ class SearchFacts:
         return [event for events in self.events.values() for event in events]
 
 
-def rows(reader: Reader, sql: str, **params: Any) -> list[dict[str, Any]]:
-    """Rows of a read-only query through the workspace's fast reader."""
-    return reader.rows(sql, **params)
-
-
-def moment(raw: Any) -> datetime | None:
-    """An aware UTC time from what the driver gives (text on SQLite, naive datetimes on PostgreSQL)."""
-    if raw is None:
-        return None
-    value = datetime.fromisoformat(raw) if isinstance(raw, str) else raw
-    return value.replace(tzinfo=UTC)
-
-
 def plain(raw: Any) -> Any:
     """A JSON column's value (SQLite gives text, PostgreSQL the value)."""
     return json.loads(raw) if isinstance(raw, str) else raw
@@ -75,8 +63,7 @@ def gather(reader: Reader) -> SearchFacts:
 def read_events(reader: Reader, facts: SearchFacts) -> None:
     """Stage moves and emails per application, and the contact links."""
     kinds = ", ".join(f"'{k.value}'" for k in _EVENT_KINDS)
-    for r in rows(
-        reader,
+    for r in reader.rows(
         "SELECT id, application_id, kind, occurred_at, summary, cause, from_stage, to_stage, details "
         f"FROM events WHERE owner_id = :owner AND kind IN ({kinds}) ORDER BY occurred_at, id",
     ):
@@ -100,7 +87,7 @@ def read_events(reader: Reader, facts: SearchFacts) -> None:
 
 def read_coaching(reader: Reader, facts: SearchFacts) -> None:
     """Bounce-back sessions, check-ins, lessons, questions and feedback requests."""
-    for r in rows(reader, "SELECT * FROM bounce_sessions WHERE owner_id = :owner ORDER BY started_at"):
+    for r in reader.rows("SELECT * FROM bounce_sessions WHERE owner_id = :owner ORDER BY started_at"):
         facts.sessions.append(
             BounceSession(
                 application_id=r["application_id"],
@@ -113,11 +100,11 @@ def read_coaching(reader: Reader, facts: SearchFacts) -> None:
                 id=r["id"],
             )
         )
-    for r in rows(reader, "SELECT * FROM checkins WHERE owner_id = :owner ORDER BY at"):
+    for r in reader.rows("SELECT * FROM checkins WHERE owner_id = :owner ORDER BY at"):
         facts.checkins.append(
             CheckIn(at=moment(r["at"]) or datetime.now(UTC), mood=r["mood"], who5=plain(r["who5"]) or [])
         )
-    for r in rows(reader, "SELECT * FROM lessons WHERE owner_id = :owner ORDER BY created_at, id"):
+    for r in reader.rows("SELECT * FROM lessons WHERE owner_id = :owner ORDER BY created_at, id"):
         facts.lessons.append(
             Lesson(
                 LessonKind(r["kind"]),
@@ -126,7 +113,7 @@ def read_coaching(reader: Reader, facts: SearchFacts) -> None:
                 r["application_id"],
             )
         )
-    for r in rows(reader, "SELECT * FROM questions WHERE owner_id = :owner ORDER BY created_at, id"):
+    for r in reader.rows("SELECT * FROM questions WHERE owner_id = :owner ORDER BY created_at, id"):
         facts.questions.append(
             Question(
                 QuestionKind(r["kind"]),
@@ -135,7 +122,7 @@ def read_coaching(reader: Reader, facts: SearchFacts) -> None:
                 r["application_id"],
             )
         )
-    for r in rows(reader, "SELECT * FROM feedback_requests WHERE owner_id = :owner ORDER BY requested_at"):
+    for r in reader.rows("SELECT * FROM feedback_requests WHERE owner_id = :owner ORDER BY requested_at"):
         facts.feedback.append(
             FeedbackRequest(
                 application_id=r["application_id"],

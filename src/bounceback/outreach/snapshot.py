@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from bounceback.domain.coaching import (
     BounceSession,
@@ -22,6 +20,7 @@ from bounceback.domain.errors import InvalidInput
 from bounceback.domain.stages import Stage
 from bounceback.settings import Settings
 from bounceback.storage.reader import Reader
+from bounceback.storage.reader import utc_moment as moment
 
 # Applications whose timeline and people the rules look at; the rest are settled.
 _WATCHED = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.REJECTED)
@@ -83,37 +82,17 @@ def load_state(reader: Reader) -> SearchState:
         apps=[v.app for v in views],
         companies={v.app.company_id: v.company for v in views},
         interviews=reader.interviews(),
-        events={app_id: reader.timeline(app_id) for app_id in watched},
-        people={app_id: reader.people(app_id) for app_id in watched},
+        events=reader.timelines(set(watched)),
+        people=reader.people_of(set(watched)),
         sessions=bounce_sessions(reader),
         feedback=feedback_requests(reader),
         last_checkin=last_checkin(reader),
     )
 
 
-def rows(reader: Reader, sql: str, **params: Any) -> list[dict[str, Any]]:
-    """Rows of one query on the reader's connection, as dicts (for tables the Reader has no method for)."""
-    if reader.paramstyle == "pyformat":
-        sql = re.sub(r":(\w+)", r"%(\1)s", sql)
-    cursor = reader.connection.cursor()
-    cursor.execute(sql, {"owner": reader.owner_id, **params})
-    names = [d[0] for d in cursor.description]
-    found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    cursor.close()
-    return found
-
-
-def moment(raw: Any) -> datetime | None:
-    """A stored UTC time as an aware datetime (sqlite3 gives text, psycopg a naive datetime)."""
-    if raw is None:
-        return None
-    value = datetime.fromisoformat(raw) if isinstance(raw, str) else raw
-    return value.replace(tzinfo=UTC)
-
-
 def bounce_sessions(reader: Reader) -> list[BounceSession]:
     """Bounce-back sessions, started or finished."""
-    found = rows(reader, "SELECT * FROM bounce_sessions WHERE owner_id = :owner ORDER BY id")
+    found = reader.rows("SELECT * FROM bounce_sessions WHERE owner_id = :owner ORDER BY id")
     return [
         BounceSession(
             application_id=r["application_id"],
@@ -128,7 +107,7 @@ def bounce_sessions(reader: Reader) -> list[BounceSession]:
 
 def feedback_requests(reader: Reader) -> list[FeedbackRequest]:
     """Requests for feedback and what came of them."""
-    found = rows(reader, "SELECT * FROM feedback_requests WHERE owner_id = :owner ORDER BY id")
+    found = reader.rows("SELECT * FROM feedback_requests WHERE owner_id = :owner ORDER BY id")
     return [
         FeedbackRequest(
             application_id=r["application_id"],
@@ -145,12 +124,12 @@ def feedback_requests(reader: Reader) -> list[FeedbackRequest]:
 
 def last_checkin(reader: Reader) -> datetime | None:
     """When the person last checked in."""
-    return moment(rows(reader, "SELECT MAX(at) AS last FROM checkins WHERE owner_id = :owner")[0]["last"])
+    return moment(reader.rows("SELECT MAX(at) AS last FROM checkins WHERE owner_id = :owner")[0]["last"])
 
 
 def reminder_states(reader: Reader) -> list[ReminderState]:
     """The person's answers to reminders."""
-    found = rows(reader, "SELECT * FROM reminder_states WHERE owner_id = :owner ORDER BY id")
+    found = reader.rows("SELECT * FROM reminder_states WHERE owner_id = :owner ORDER BY id")
     return [
         ReminderState(
             key=r["key"],
@@ -166,8 +145,7 @@ def reminder_states(reader: Reader) -> list[ReminderState]:
 def questions(reader: Reader, app_id: int) -> list[Question]:
     """The question bank for one interview: all hard questions, and the questions to ask kept for this
     application or for every one."""
-    found = rows(
-        reader,
+    found = reader.rows(
         "SELECT * FROM questions WHERE owner_id = :owner AND (kind = :hard OR application_id IS NULL "
         "OR application_id = :app) ORDER BY created_at, id",
         hard=QuestionKind.HARD.value,

@@ -68,6 +68,14 @@ _JSON = {"tags", "domains", "details"}
 _BOOLS = {"dream_job", "corrected"}
 
 
+def utc_moment(raw: Any) -> datetime | None:
+    """A stored UTC time as an aware datetime (sqlite3 gives text, psycopg a naive datetime)."""
+    if raw is None:
+        return None
+    value = datetime.fromisoformat(raw) if isinstance(raw, str) else raw
+    return value.replace(tzinfo=UTC)
+
+
 def _value(column: str, raw: Any, enums: dict[str, type[StrEnum]]) -> Any:
     """Convert one raw DB-API value to the domain's type (sqlite3 gives strings, psycopg real types)."""
     if raw is None:
@@ -75,8 +83,7 @@ def _value(column: str, raw: Any, enums: dict[str, type[StrEnum]]) -> Any:
     if column in enums:
         return enums[column](raw)
     if column in _TIMES:
-        moment = datetime.fromisoformat(raw) if isinstance(raw, str) else raw
-        return moment.replace(tzinfo=UTC)
+        return utc_moment(raw)
     if column in _DATES:
         return date.fromisoformat(raw) if isinstance(raw, str) else raw
     if column in _JSON:
@@ -149,6 +156,28 @@ class Reader:
             "SELECT * FROM events WHERE application_id = :id ORDER BY occurred_at, id", id=app_id
         )
         return [_build(Event, r) for r in rows]
+
+    def timelines(self, app_ids: set[int]) -> dict[int, list[Event]]:
+        """The timelines of many applications in one query (one query per application is slow at 5,000)."""
+        found: dict[int, list[Event]] = {app_id: [] for app_id in app_ids}
+        for r in self.rows(
+            "SELECT * FROM events WHERE owner_id = :owner ORDER BY application_id, occurred_at, id"
+        ):
+            if r["application_id"] in found:
+                found[r["application_id"]].append(_build(Event, r))
+        return found
+
+    def people_of(self, app_ids: set[int]) -> dict[int, list[tuple[Contact, ContactRole]]]:
+        """The contacts of many applications with their roles, in one query."""
+        found: dict[int, list[tuple[Contact, ContactRole]]] = {app_id: [] for app_id in app_ids}
+        query = (
+            "SELECT c.*, l.role AS role_in, l.application_id AS app_id FROM contacts c "
+            "JOIN application_contacts l ON l.contact_id = c.id WHERE l.owner_id = :owner ORDER BY c.name"
+        )
+        for r in self.rows(query):
+            if r["app_id"] in found:
+                found[r["app_id"]].append((_build(Contact, r), ContactRole(r["role_in"])))
+        return found
 
     def interviews(self, app_id: int | None = None) -> list[Interview]:
         """Interviews of one application, or all of this owner's, by start time."""
