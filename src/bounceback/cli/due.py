@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,7 +22,13 @@ HINT = (
 )
 
 
-def due(as_json: JsonFlag = False) -> None:
+TABLE_LIMIT = 30  # the most pressing first; a longer table is read by nobody
+
+
+def due(
+    as_json: JsonFlag = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every item, not just the first 30.")] = False,
+) -> None:
     """What needs doing: bounce-backs, thank-yous, follow-ups, feedback, reconnects, interviews, check-ins."""
     from bounceback.dates import local_zone
     from bounceback.outreach.snapshot import load_due
@@ -37,7 +43,10 @@ def due(as_json: JsonFlag = False) -> None:
     if not items:
         console.print("Nothing is due.")
         return
-    console.print(due_table(items, now, local_zone(settings.timezone)))
+    shown = items if show_all else items[:TABLE_LIMIT]
+    console.print(due_table(shown, now, local_zone(settings.timezone)))
+    if len(shown) < len(items):
+        console.print(f"… and {len(items) - len(shown)} more: `bounceback due --all` shows them.", markup=False)
     console.print(HINT, style="bright_black", markup=False)
 
 

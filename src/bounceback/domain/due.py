@@ -76,14 +76,19 @@ class SearchState:
     sessions: list[BounceSession] = field(default_factory=list)
     feedback: list[FeedbackRequest] = field(default_factory=list)
     last_checkin: datetime | None = None
+    _by_app: dict[int, list[Interview]] | None = field(default=None, repr=False, compare=False)
 
     def company(self, app: Application) -> str:
         """The name of an application's employer."""
         return self.companies.get(app.company_id, "") or app.slug
 
     def interviews_of(self, app_id: int) -> list[Interview]:
-        """One application's interviews, by start."""
-        return sorted((i for i in self.interviews if i.application_id == app_id), key=lambda i: i.starts_at)
+        """One application's interviews, by start (grouped once: scanning them all per application is slow)."""
+        if self._by_app is None:
+            self._by_app = {}
+            for iv in sorted(self.interviews, key=lambda i: i.starts_at):
+                self._by_app.setdefault(iv.application_id, []).append(iv)
+        return self._by_app.get(app_id, [])
 
 
 def app_key(kind: DueKind, app: Application, *parts: object) -> str:
