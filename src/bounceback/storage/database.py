@@ -108,6 +108,28 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
+MIGRATION_LOCK_KEY = 0x626F756E  # any fixed number: the PostgreSQL advisory lock that serialises upgrades
+
+
 def ensure_schema(engine: Engine) -> None:
-    """Apply migrations automatically on first use."""
-    upgrade(engine)
+    """Apply migrations automatically on first use, one process at a time.
+
+    Two commands started together on a new workspace would otherwise race to create the schema (and on SQLite
+    one of them can meet "database is locked" while the other switches the file to WAL). A file lock next to the
+    SQLite file, or an advisory lock on PostgreSQL, makes the second wait and then find the schema current.
+    """
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        from filelock import FileLock
+
+        with FileLock(f"{engine.url.database}.lock", timeout=BUSY_TIMEOUT_SECONDS):
+            upgrade(engine)
+    elif engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            try:
+                upgrade(engine)
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                connection.commit()
+    else:
+        upgrade(engine)
