@@ -46,7 +46,9 @@ def due(
     shown = items if show_all else items[:TABLE_LIMIT]
     console.print(due_table(shown, now, local_zone(settings.timezone)))
     if len(shown) < len(items):
-        console.print(f"… and {len(items) - len(shown)} more: `bounceback due --all` shows them.", markup=False)
+        console.print(
+            f"… and {len(items) - len(shown)} more: `bounceback due --all` shows them.", markup=False
+        )
     console.print(HINT, style="bright_black", markup=False)
 
 
