@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import Any, TypeVar
 
 from bounceback.domain.mail import MailLabel, MailRecord, MailStatus
@@ -96,8 +97,14 @@ def _value(column: str, raw: Any, enums: dict[str, type[StrEnum]]) -> Any:
 def _build(cls: type[T], row: dict[str, Any], enums: dict[str, type[StrEnum]] | None = None) -> T:
     """A domain record from a row, taking only the record's own fields."""
     table = enums or _ENUMS
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = _field_names(cls)
     return cls(**{k: _value(k, v, table) for k, v in row.items() if k in names})
+
+
+@cache
+def _field_names(cls: Any) -> frozenset[str]:
+    """A record's field names, worked out once per class (thousands of rows are built per command)."""
+    return frozenset(f.name for f in fields(cls))
 
 
 @dataclass
