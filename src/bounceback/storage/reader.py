@@ -13,7 +13,6 @@ import sqlite3
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from functools import cache
 from typing import Any, TypeVar
 
 from bounceback.domain.mail import MailLabel, MailRecord, MailStatus
@@ -101,10 +100,14 @@ def _build(cls: type[T], row: dict[str, Any], enums: dict[str, type[StrEnum]] | 
     return cls(**{k: _value(k, v, table) for k, v in row.items() if k in names})
 
 
-@cache
-def _field_names(cls: Any) -> frozenset[str]:
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
     """A record's field names, worked out once per class (thousands of rows are built per command)."""
-    return frozenset(f.name for f in fields(cls))
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return _FIELD_NAMES[cls]
 
 
 @dataclass
