@@ -72,6 +72,26 @@ class Origin(StrEnum):
     DEMO = "demo"
 
 
+# Fields a person may set on an application with `add` or `edit` (and that CSV export writes).
+EDITABLE: tuple[str, ...] = (
+    "role",
+    "location",
+    "work_mode",
+    "source",
+    "url",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "saved_on",
+    "applied_on",
+    "deadline",
+    "excitement",
+    "dream_job",
+    "tags",
+    "notes",
+)
+
+
 @dataclass(eq=False)
 class Company:
     """An employer."""

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import (
+    EDITABLE,
     Application,
     ApplicationContact,
     Company,
@@ -23,25 +24,6 @@ from bounceback.domain.model import (
 from bounceback.domain.naming import application_slug, company_key, resolve, slugify
 from bounceback.domain.progress import apply_move
 from bounceback.domain.stages import PROGRESS, Stage, can_move
-
-# Fields a person may set on an application with `add` or `edit`.
-EDITABLE = (
-    "role",
-    "location",
-    "work_mode",
-    "source",
-    "url",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-    "saved_on",
-    "applied_on",
-    "deadline",
-    "excitement",
-    "dream_job",
-    "tags",
-    "notes",
-)
 
 
 def now_utc() -> datetime:

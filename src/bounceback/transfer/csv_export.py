@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from bounceback.domain.model import Application
+from bounceback.domain.model import EDITABLE, Application
 
 COLUMNS: tuple[str, ...] = (
     "name",
@@ -22,20 +22,7 @@ COLUMNS: tuple[str, ...] = (
     "stage",
     "furthest_stage",
     "stage_on",
-    "location",
-    "work_mode",
-    "source",
-    "url",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-    "saved_on",
-    "applied_on",
-    "deadline",
-    "excitement",
-    "dream_job",
-    "tags",
-    "notes",
+    *(field for field in EDITABLE if field != "role"),
 )
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
