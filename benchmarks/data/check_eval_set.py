@@ -22,7 +22,12 @@ SENDER = re.compile(r"^[^<>]+ <[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$")
 SHORT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 BLOCK_TAGS = {"p", "br", "div", "tr", "td", "li", "h1", "h2", "h3", "table", "blockquote"}
 
-MONTHS = {m: i for i, m in enumerate(("jan feb mar apr may jun jul aug sep oct nov dec").split(), start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY = r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
 _MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
