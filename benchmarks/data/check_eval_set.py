@@ -84,7 +84,8 @@ def calendar_problems(ics: str) -> list[str]:
     for field in ("SUMMARY", "ORGANIZER"):
         if not any(re.match(rf"{field}[;:]", x) for x in lines):
             problems.append(f"no {field}")
-    starts = [x for x in lines if x.startswith("DTSTART")]
+    event = lines[lines.index("BEGIN:VEVENT") :] if "BEGIN:VEVENT" in lines else []
+    starts = [x for x in event if x.startswith("DTSTART")]
     if not starts:
         return [*problems, "no DTSTART"]
     m = re.match(r"DTSTART(;TZID=[\w/+-]+)?:(\d{8}T\d{6})(Z?)$", starts[0])
