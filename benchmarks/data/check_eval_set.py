@@ -1,8 +1,11 @@
-"""Check an evaluation set of labelled emails line by line, then print its counts by label and kind.
+"""Check the adversarial evaluation set line by line, then print its counts by label and kind.
 
-Run from the repository root: ``python3 benchmarks/data/check_eval_set.py [FILE]`` (default: the adversarial
-set). Standard library only, so it runs without the project installed. Each problem is one sentence naming the
-line; the exit status is 1 when there is any.
+Run from the repository root: ``python3 benchmarks/data/check_eval_set.py [FILE]`` (default:
+``eval_adversarial.jsonl`` beside this file). Standard library only, so it runs without the project installed.
+Each problem is one sentence naming the line; the exit status is 1 when there is any. What it checks is listed
+in EVAL_ADVERSARIAL.md; in short: the fields and their types, the label, that the evidence is an exact substring
+of the text (of the html's visible text when the text is empty), that company and role are named in the message,
+that a calendar part has the lines a client needs, and that a date written with its weekday is a real one.
 """
 
 import datetime as dt
@@ -113,7 +116,7 @@ def weekday_problems(text: str) -> list[str]:
             problems.append(f"the date {shown!r} does not exist")
             continue
         if DAYS[real.weekday()] != day_name.lower()[:3]:
-            problems.append(f"{shown!r} falls on a {real.strftime('%A')}")
+            problems.append(f"{shown!r}, which falls on a {real.strftime('%A')}")
     return problems
 
 
@@ -150,17 +153,21 @@ def record_problems(rec: object) -> list[str]:
     evidence = rec["evidence"]
     if label in NEEDS_EVIDENCE:
         if not (isinstance(evidence, str) and evidence.strip()):
-            problems.append(f"is a {label} without evidence")
+            problems.append(f"is labelled {label!r} but has no evidence")
         elif rec["text"].strip() and evidence not in rec["text"]:
             problems.append(f"has evidence {evidence!r} that is not a substring of its text")
         elif not rec["text"].strip() and squash(evidence) not in body:
             problems.append(f"has evidence {evidence!r} that is not in the text of its html")
     elif evidence is not None:
-        problems.append(f"is a {label} but has evidence (only {sorted(NEEDS_EVIDENCE)} carry it)")
+        problems.append(f"is labelled {label!r} but has evidence (only {sorted(NEEDS_EVIDENCE)} carry it)")
     if rec["stage_hint"] not in (None, "screening"):
         problems.append(f"has a stage_hint {rec['stage_hint']!r}, not null or 'screening'")
     elif rec["stage_hint"] == "screening" and label != "interview":
         problems.append("has stage_hint 'screening' but is not an interview")
+    readable = f"{rec['from']} {rec['subject']} {body}".lower()
+    for key in ("company", "role"):
+        if rec[key] is not None and rec[key].lower() not in readable:
+            problems.append(f"names the {key} {rec[key]!r} nowhere in its sender, subject or body")
     if "calendar" in rec:
         problems += [f"has a calendar with {p}" for p in calendar_problems(rec["calendar"])]
     problems += [f"writes {p}" for p in weekday_problems(rec["subject"] + "\n" + body)]
