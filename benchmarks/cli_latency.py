@@ -165,21 +165,21 @@ def build_workspace(home: Path) -> float:
     from bounceback.settings import load_settings
     from bounceback.storage.schema import applications, companies, events, interviews
     from bounceback.storage.version import HEAD_REVISION
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
 
     started = time.perf_counter()
     home.mkdir(parents=True, exist_ok=True)
     for stale in (MARKER, "bounceback.sqlite3", "bounceback.sqlite3-wal", "bounceback.sqlite3-shm"):
         (home / stale).unlink(missing_ok=True)
     rng = random.Random(SEED)
-    workspace = Workspace(load_settings({}, home=home))
+    workspace = Workspace.open(load_settings({}, home=home))
     pairs = list(application_rows(rng))
     apps = [app for app, _ in pairs]
     company_rows = [
         {"id": i, "owner_id": 1, "name": f"Company {i:03d}", "domains": [f"company{i}.example"], "notes": ""}
         for i in range(1, COMPANIES + 1)
     ]
-    with workspace.engine.begin() as connection:
+    with workspace.database.engine.begin() as connection:
         connection.execute(companies.insert(), company_rows)
         connection.execute(applications.insert(), apps)
         connection.execute(events.insert(), [e for _, evs in pairs for e in evs])

@@ -121,14 +121,14 @@ def build_workspace(home: Path) -> float:
     from bounceback.settings import load_settings
     from bounceback.storage import schema
     from bounceback.storage.version import HEAD_REVISION
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
 
     started = time.perf_counter()
     home.mkdir(parents=True, exist_ok=True)
     for stale in (MARKER, "bounceback.sqlite3", "bounceback.sqlite3-wal", "bounceback.sqlite3-shm"):
         (home / stale).unlink(missing_ok=True)
     rng = random.Random(base.SEED)
-    workspace = Workspace(load_settings({}, home=home))
+    workspace = Workspace.open(load_settings({}, home=home))
     pairs = list(base.application_rows(rng))
     contact_events(pairs)
     apps = [app | {"source": rng.choice(SOURCES)} for app, _ in pairs]
@@ -137,7 +137,7 @@ def build_workspace(home: Path) -> float:
         for i in range(1, base.COMPANIES + 1)
     ]
     coaching = coaching_rows(apps, rng)
-    with workspace.engine.begin() as connection:
+    with workspace.database.engine.begin() as connection:
         connection.execute(schema.companies.insert(), companies)
         connection.execute(schema.applications.insert(), apps)
         connection.execute(schema.events.insert(), [e for _, evs in pairs for e in evs])
@@ -193,13 +193,12 @@ def phases(home: Path) -> list[tuple[str, float]]:
     from bounceback.insights.summary import build_insights
     from bounceback.insights.themes import collect_notes, find_themes
     from bounceback.settings import load_settings
-    from bounceback.storage.reads import open_reads
+    from bounceback.workspace import Workspace
 
     settings = load_settings({}, home=home)
     marks = [("start", time.perf_counter())]
-    read = open_reads(settings)
-    facts = gather(read)
-    read.close()
+    with Workspace.open(settings).read() as read:
+        facts = gather(read)
     marks.append(("read the workspace", time.perf_counter()))
     ins = build_insights(
         facts, now=base.NOW, zone=local_zone("Europe/London"), ghost_after_days=21, themes=False

@@ -76,9 +76,10 @@ def settings(database_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def workspace(settings):  # type: ignore[no-untyped-def]
     """An open, migrated workspace on the fresh database."""
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
 
-    ws = Workspace(settings)
+    ws = Workspace.open(settings)
+    _ = ws.database  # migrated now, as a workspace in use is
     yield ws
     ws.close()
 

@@ -12,17 +12,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
-from sqlalchemy import select
 
 from bounceback.coach.session import BounceRunner
-from bounceback.domain.coaching import BounceSession, FeedbackOutcome, FeedbackRequest, Goal
+from bounceback.domain.coaching import BounceSession, FeedbackOutcome, Goal
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.perspective import Level, streak_sentence
 from bounceback.domain.stages import Stage
 from bounceback.settings import load_settings
-from bounceback.storage.schema import bounce_sessions
-from bounceback.storage.workspace import Workspace
-from bounceback.tracker import Tracker
+from bounceback.workspace import Workspace
 
 NOW = datetime.now(UTC)
 NEXT_DAY = (NOW + timedelta(days=5)).date().isoformat()
@@ -171,20 +168,21 @@ def test_whole_session_through_an_answers_file(cli: CLI, tmp_path: Path) -> None
     ]
     assert [q["text"] for q in kept["questions"]] == ["Tell me about a project that failed"]
 
-    with database(cli) as ws, ws.read() as session:
-        [row] = session.scalars(select(BounceSession)).all()
+    with database(cli) as ws, ws.read() as read:
+        [row] = read.bounce_sessions()
         assert (row.mood_before, row.mood_after, row.self_worth_pct, row.step) == (3, 6, 70, "done")
         assert row.finished_at is not None
         assert row.answers["worth"]["reasons"] == ["internal", "trait"]
         assert row.answers["checkin"]["writing"] == "I was sure this one was mine."
-        [request] = session.scalars(select(FeedbackRequest)).all()
+        [request] = read.feedback_requests()
         assert request.outcome is FeedbackOutcome.PENDING and request.contact_id == acme["contacts"][0]["id"]
-        assert [(g.year, g.rejections) for g in session.scalars(select(Goal))] == [(year, 30)]
+        assert [(g.year, g.rejections) for g in read.records(Goal)] == [(year, 30)]
 
     said = plain(cli("feedback", "acme", "--no-answer").stdout)
     assert "Talent Board 2022" in said and "says nothing about you" in said
-    with database(cli) as ws, ws.read() as session:
-        assert session.scalars(select(FeedbackRequest)).one().outcome is FeedbackOutcome.NO_ANSWER
+    with database(cli) as ws, ws.read() as read:
+        [request] = read.feedback_requests()
+        assert request.outcome is FeedbackOutcome.NO_ANSWER
 
 
 def test_leaving_mid_way_resumes_at_the_saved_step(cli: CLI, tmp_path: Path) -> None:
@@ -199,8 +197,8 @@ def test_leaving_mid_way_resumes_at_the_saved_step(cli: CLI, tmp_path: Path) -> 
         "Step 3 of 9" in out and "Skipped." in out and "Step 4 of 9 · Knock the job off its pedestal" in out
     )
     assert "Saved where you stopped. `bounceback bounce acme-data-engineer` picks up from there." in out
-    with database(cli) as ws, ws.read() as session:
-        row = session.scalars(select(BounceSession)).one()
+    with database(cli) as ws, ws.read() as read:
+        [row] = read.bounce_sessions()
         assert row.step == "pedestal" and row.finished_at is None
         assert row.answers == {
             "checkin": {"mood": 4},
@@ -220,8 +218,8 @@ def test_leaving_mid_way_resumes_at_the_saved_step(cli: CLI, tmp_path: Path) -> 
     assert "Step 1 of 9" in again and "Picking up" not in again
     undone = plain(cli("undo").stdout)
     assert undone == "Undone: Bounce-back session: Check in (acme-data-engineer)."
-    with database(cli) as ws, ws.read() as session:
-        rows = session.scalars(select(BounceSession).order_by(bounce_sessions.c.id)).all()
+    with database(cli) as ws, ws.read() as read:
+        rows = read.records(BounceSession)
         assert [(r.step, r.finished_at is None) for r in rows] == [("done", False), ("checkin", True)]
 
 
@@ -257,16 +255,15 @@ def test_steps_one_at_a_time_without_a_conversation(workspace: Workspace) -> Non
     step per transaction through the runner THEN the figures are Stepstone's and CareerPlug's, the interview
     step asks nobody's name, the feedback step asks nothing and says why, a wrong step is refused, and
     skipping every step finishes the session."""
-    with workspace.change("seed") as session:
-        Tracker(session, workspace.owner_id).add("Acme", "Analyst", stage=Stage.REJECTED)
+    with workspace.change("seed") as change:
+        change.tracker.add("Acme", "Analyst", stage=Stage.REJECTED)
 
     opened: list[int] = []
 
     def step(answers: dict[str, Any] | None) -> tuple[str, list[str], list[str]]:
         """Show the current step and submit it, in one short transaction, as a web request would."""
-        with workspace.change("step") as session:
-            tracker = Tracker(session, workspace.owner_id)
-            runner = BounceRunner.open(tracker, "acme", session_id=opened[0] if opened else None)
+        with workspace.change("step") as change:
+            runner = BounceRunner.open(change, "acme", session_id=opened[0] if opened else None)
             opened[:] = [runner.session_id]
             view = runner.view()
             shown = [b.text + (f" ({b.source})" if b.source else "") for b in view.intro]
@@ -279,8 +276,8 @@ def test_steps_one_at_a_time_without_a_conversation(workspace: Workspace) -> Non
     assert key == "worth" and "Skipped." in shown
     assert any("(Stepstone survey 2025)" in s for s in shown)
     assert any("One rejection after applying." in s for s in shown)
-    with workspace.change("wrong") as session, pytest.raises(InvalidInput, match="at the step “thought”"):
-        BounceRunner.open(Tracker(session, workspace.owner_id), "acme").submit("next", {})
+    with workspace.change("wrong") as change, pytest.raises(InvalidInput, match="at the step “thought”"):
+        BounceRunner.open(change, "acme").submit("next", {})
     seen = {}
     for _ in range(7):
         key, prompts, shown = step(None)
@@ -292,8 +289,8 @@ def test_steps_one_at_a_time_without_a_conversation(workspace: Workspace) -> Non
         seen["feedback"][1][0]
         == "Nobody at Acme spoke with you, so there is no one to ask for feedback. Nothing is missing here."
     )
-    with workspace.read() as session:
-        runner = BounceRunner.open(Tracker(session, workspace.owner_id), "acme", session_id=opened[0])
+    with workspace.change("look") as change:
+        runner = BounceRunner.open(change, "acme", session_id=opened[0])
         assert runner.finished
         assert runner.bounce.finished_at is not None and runner.bounce.mood_before == 5
 

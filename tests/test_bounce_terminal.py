@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Protocol
 
 import pexpect
-from sqlalchemy import select
 
-from bounceback.domain.coaching import BounceSession, FeedbackRequest
+from bounceback.domain.coaching import BounceSession
 from bounceback.settings import load_settings
-from bounceback.storage.workspace import Workspace
+from bounceback.workspace import Workspace
 
 WAIT = 60  # seconds pexpect waits for a prompt before calling the run broken
 
@@ -57,8 +56,9 @@ def stored_session(cli: CLI) -> BounceSession:
     """The one bounce-back session in the CLI's database."""
     ws = Workspace(load_settings(home=cli.home, database_url=cli.database_url or None))
     try:
-        with ws.read() as session:
-            return session.scalars(select(BounceSession)).one()
+        with ws.read() as read:
+            [found] = read.bounce_sessions()
+            return found
     finally:
         ws.close()
 
@@ -146,8 +146,9 @@ def test_terminal_session_with_a_skip_a_quit_and_a_resume(cli: CLI) -> None:
     assert [c["name"] for c in shown["contacts"]] == ["Dana Smith"]
     assert "Next step: Apply to Initech (by 2099-01-15)" in [e["summary"] for e in shown["timeline"]]
     ws = Workspace(load_settings(home=cli.home, database_url=cli.database_url or None))
-    with ws.read() as session:
-        assert session.scalars(select(FeedbackRequest)).one().contact_id == shown["contacts"][0]["id"]
+    with ws.read() as read:
+        [request] = read.feedback_requests()
+        assert request.contact_id == shown["contacts"][0]["id"]
     ws.close()
 
 

@@ -12,8 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bounceback.domain.stages import Stage
-from bounceback.storage.workspace import Workspace
-from bounceback.tracker import Tracker
+from bounceback.workspace import Workspace
 from tests.test_storage import snapshot
 
 
@@ -54,8 +53,8 @@ def iso_utc(moment: datetime) -> str:
 
 def seed(ws: Workspace) -> None:
     """Four applications written straight through the tracker, with known times, stages and details."""
-    with ws.change("seed") as session:
-        tracker = Tracker(session, ws.owner_id)
+    with ws.change("seed") as change:
+        tracker = change.tracker
         tracker.add(
             "Acme", "Data Engineer", stage=Stage.INTERVIEWING, when=T0 + timedelta(days=3),
             tags=["remote", "python"], excitement=5, applied_on=date(2026, 2, 1),

@@ -188,7 +188,7 @@ def test_built_on_any_day_the_timelines_read_in_order(tmp_path, weekday):
     """GIVEN any day of the week WHEN the demo is built THEN every timeline runs forward in time up to now,
     interviews fall on working days in their own zone, and the coming ones and the silent ones are there."""
     from bounceback.demo import build_demo, demo_settings
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
 
     # A late-evening week that spans the UK's spring clock change (29 March 2026).
     now = datetime(2026, 3, 23, 23, 30, tzinfo=UTC) + timedelta(days=weekday)
@@ -206,10 +206,9 @@ def check_built_on(workspace: Any, now: datetime) -> None:
     from zoneinfo import ZoneInfo
 
     from bounceback.domain.due import ghost_suggestions
-    from bounceback.tracker import Tracker
 
-    with workspace.read() as session:
-        tracker = Tracker(session, 1)
+    with workspace.change("look") as change:
+        tracker = change.tracker
         apps = tracker.applications()
         for app in apps:
             moments = [e.occurred_at for e in sorted(tracker.timeline(app), key=lambda e: e.id or 0)]

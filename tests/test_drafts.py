@@ -261,17 +261,14 @@ def test_draft_sent_records_the_feedback_request_and_its_outcome_later(
 
 def outcome(database_url: str, tmp_path: Path) -> tuple[str, str, list[str]]:
     """The stored feedback request's outcome and answer, and the feedback lessons."""
-    from sqlalchemy import select
-
-    from bounceback.domain.coaching import FeedbackRequest, Lesson
     from bounceback.settings import load_settings
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
 
     workspace = Workspace(load_settings(home=tmp_path / "home", database_url=database_url))
     try:
-        with workspace.read() as session:
-            [request] = session.scalars(select(FeedbackRequest)).all()
-            lessons = [lesson.text for lesson in session.scalars(select(Lesson))]
+        with workspace.read() as read:
+            [request] = read.feedback_requests()
+            lessons = [lesson.text for lesson in read.lessons()]
             return request.outcome.value, request.answer, lessons
     finally:
         workspace.close()

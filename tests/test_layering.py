@@ -137,21 +137,9 @@ RULES: dict[str, Callable[[list[Import]], list[str]]] = {
     "only tracker and workspace import storage": storage_is_reached_through_the_door,
     "nothing imports cli or web": nothing_imports_the_front_ends,
 }
-NOT_YET: set[str] = {
-    "only storage imports SQLAlchemy",
-    "only tracker and workspace import storage",
-}
 
 
-@pytest.mark.parametrize(
-    "rule",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="not met yet"))
-        if name in NOT_YET
-        else name
-        for name in RULES
-    ],
-)
+@pytest.mark.parametrize("rule", list(RULES))
 def test_layering(rule: str) -> None:
     """GIVEN every import in src/bounceback WHEN held against one rule of the layering THEN none breaks it."""
     assert RULES[rule](all_imports()) == []

@@ -183,7 +183,7 @@ def test_generated_malformed_mail_never_breaks_an_import(
     from bounceback.mail.importer import MailImporter
     from bounceback.mail.message import RawMail
     from bounceback.settings import load_settings
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
     from tests.mailfactory import search_story
 
     home = tmp_path / uuid.uuid4().hex  # hypothesis reruns examples with the same tmp_path

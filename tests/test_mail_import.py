@@ -63,21 +63,18 @@ def test_relabel_takes_back_a_wrong_change_and_applies_the_right_one(cli, tmp_pa
     box = write_mbox(tmp_path / "inbox.mbox", search_story()[:3])
     cli("mail", "import", str(box))
     assert _apps(cli)["Fernhill Robotics"]["stage"] == "interviewing"
-    from sqlalchemy import select
-
     from bounceback.domain.mail import MailRecord
     from bounceback.settings import load_settings
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
 
     ws = Workspace(load_settings(home=cli.home, database_url=cli.database_url))
-    with ws.read() as session:
-        record = session.scalars(
-            select(MailRecord).where(MailRecord.message_id == "<test-30@mail.example>")
-        ).one()
+    with ws.read() as read:
+        [record] = [r for r in read.records(MailRecord) if r.message_id == "<test-30@mail.example>"]
     cli("mail", "relabel", str(record.id), "acknowledgment")
     assert _apps(cli)["Fernhill Robotics"]["stage"] == "applied"
-    with ws.read() as session:
-        fixed = session.get(MailRecord, record.id)
+    with ws.read() as read:
+        fixed = read.mail(record.id or 0)
+        assert fixed is not None and fixed.predicted_label is not None
         assert (fixed.label.value, fixed.predicted_label.value, fixed.corrected) == (
             "acknowledgment",
             "interview",
@@ -85,7 +82,7 @@ def test_relabel_takes_back_a_wrong_change_and_applies_the_right_one(cli, tmp_pa
         )
         from bounceback.mail.learning import corrections
 
-        assert [e.label.value for e in corrections(session, 1)] == ["acknowledgment"]
+        assert [e.label.value for e in corrections(read)] == ["acknowledgment"]
     ws.close()
 
 

@@ -26,8 +26,7 @@ from bounceback.domain.recovery import (
     rejections_in_year,
 )
 from bounceback.domain.stages import Stage
-from bounceback.storage.workspace import Workspace
-from bounceback.tracker import Tracker
+from bounceback.workspace import Workspace
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -112,8 +111,8 @@ def test_bounce_back_from_a_timeline_in_the_database(workspace: Workspace) -> No
     Umbrella at day 20 (a thank-you sent at 19.2 and an email received at 19.5 do not count) after a no on
     Hooli at day 19 WHEN the history is read back
     THEN the bounce-backs are 2, 1 and 1 days, each to the right kind of step."""
-    with workspace.change("timeline") as session:
-        t = Tracker(session, workspace.owner_id)
+    with workspace.change("timeline") as change:
+        t = change.tracker
         globex = t.add("Globex", "Analyst", stage=Stage.INTERVIEWING, when=day(-20))
         acme = t.add("Acme", "Engineer", stage=Stage.APPLIED, when=day(-15))
         hooli = t.add("Hooli", "PM", stage=Stage.SCREENING, when=day(-14))
@@ -127,9 +126,9 @@ def test_bounce_back_from_a_timeline_in_the_database(workspace: Workspace) -> No
         t.record(umbrella, EventKind.EMAIL, day(20), "Follow-up sent", details={"sent": "follow_up"})
         t.record(umbrella, EventKind.EMAIL, day(19.2), "Thank-you sent", details={"sent": "thank_you"})
         t.record(umbrella, EventKind.EMAIL, day(19.5), "Email from Umbrella: thanks", cause="acknowledgment")
-    with workspace.read() as session:
-        apps = Tracker(session, workspace.owner_id).applications()
-        history = load_history(session, workspace.owner_id, apps)
+    with workspace.read() as read:
+        apps = [view.app for view in read.applications()]
+        history = load_history(read, apps)
     noes = rejections(apps, history.events)
     assert [r.application_id for r in noes] == [globex.id, acme.id, hooli.id]
     backs = bounce_backs(noes, forward_steps(apps, history.events))

@@ -34,8 +34,7 @@ from bounceback.insights.summary import load_insights
 from bounceback.insights.themes import Note, find_themes
 from bounceback.outreach.marking import record_sent
 from bounceback.settings import load_settings
-from bounceback.storage.workspace import Workspace
-from bounceback.tracker import Tracker
+from bounceback.workspace import Workspace
 from tests.conftest import CLI
 
 WHEN = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday
@@ -55,30 +54,30 @@ def days_ago(n: float) -> datetime:
     return WHEN - timedelta(days=n)
 
 
-def add_coaching(session: Any, rejected_ids: list[int]) -> None:
+def add_coaching(store: Any, rejected_ids: list[int]) -> None:
     """Lessons, hard questions, feedback, check-ins and a bounce-back session, as the coach records them."""
     first = rejected_ids[0]
     for i, text in enumerate(KUBERNETES[:2]):
-        session.add(Lesson(LessonKind.LEARNED, text, days_ago(20 - i), rejected_ids[i % len(rejected_ids)]))
-    session.add(
+        store.add(Lesson(LessonKind.LEARNED, text, days_ago(20 - i), rejected_ids[i % len(rejected_ids)]))
+    store.add(
         Lesson(
             LessonKind.PRACTISED, "Telling the story of my dbt project in two minutes", days_ago(19), first
         )
     )
-    session.add(
+    store.add(
         Lesson(
             LessonKind.DRAWBACK, "The commute would have been ninety minutes each way", days_ago(19), first
         )
     )
     for i, text in enumerate(STAKEHOLDERS):
-        session.add(
+        store.add(
             Question(QuestionKind.HARD, text, days_ago(18 - i), rejected_ids[-1 - i % len(rejected_ids)])
         )
-    session.add(FeedbackRequest(first, days_ago(19), outcome=FeedbackOutcome.ANSWERED, answer=KUBERNETES[2]))
-    session.add(FeedbackRequest(first, days_ago(12)))
+    store.add(FeedbackRequest(first, days_ago(19), outcome=FeedbackOutcome.ANSWERED, answer=KUBERNETES[2]))
+    store.add(FeedbackRequest(first, days_ago(12)))
     for week, mood in enumerate((4, 5, 7)):
-        session.add(CheckIn(at=days_ago(21 - 7 * week), mood=mood, who5=[3, 3, 3, 3, 3]))
-    session.add(
+        store.add(CheckIn(at=days_ago(21 - 7 * week), mood=mood, who5=[3, 3, 3, 3, 3]))
+    store.add(
         BounceSession(
             first, days_ago(19.5), step="done", finished_at=days_ago(19.4), mood_before=3, mood_after=6
         )
@@ -89,8 +88,8 @@ def add_coaching(session: Any, rejected_ids: list[int]) -> None:
 def small_search(workspace: Workspace) -> None:
     """A rejection after an interview (with an interviewer met), a referral sent the next day, answered and
     followed up, a saved posting, and the coaching records around them."""
-    with workspace.change("small search") as session:
-        tracker = Tracker(session, workspace.owner_id)
+    with workspace.change("small search") as change:
+        tracker = change.tracker
         first = tracker.add("Acme", "Data Engineer", source=Source.JOB_BOARD, when=days_ago(30))
         tracker.move(first, Stage.APPLIED, when=days_ago(30))
         interview = Interview(application_id=first.id or 0, starts_at=days_ago(24), timezone="Europe/London")
@@ -102,10 +101,10 @@ def small_search(workspace: Workspace) -> None:
         tracker.move(second, Stage.APPLIED, when=days_ago(19))
         tracker.move(second, Stage.SCREENING, when=days_ago(12))
         tracker.link(second, person, ContactRole.REFERRER, when=days_ago(19))
-        record_sent(tracker, second, OutreachKind.FOLLOW_UP, days_ago(8))
-        record_sent(tracker, second, OutreachKind.THANK_YOU, days_ago(11))
+        record_sent(change, second, OutreachKind.FOLLOW_UP, days_ago(8))
+        record_sent(change, second, OutreachKind.THANK_YOU, days_ago(11))
         tracker.add("Cedar", "Data Engineer", when=days_ago(5))
-        add_coaching(session, [first.id or 0])
+        add_coaching(change.store, [first.id or 0])
 
 
 def test_the_insights_read_the_search_alike_on_sqlite_and_postgres(workspace, settings):
@@ -141,8 +140,8 @@ def test_weekly_effort_keeps_quiet_weeks_and_runs_to_this_week(workspace, settin
     """GIVEN one application sent five weeks ago, nothing since, and an interview set for next week WHEN the
     weekly effort is built THEN every week up to this one is there, the quiet ones at zero, and the interview
     still to come is not counted yet."""
-    with workspace.change("one") as session:
-        tracker = Tracker(session, workspace.owner_id)
+    with workspace.change("one") as change:
+        tracker = change.tracker
         app = tracker.add("Acme", "Engineer", when=days_ago(35))
         tracker.move(app, Stage.APPLIED, when=days_ago(35))
         tracker.add_interview(
@@ -220,9 +219,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = run(home, "demo", str(home))
     assert built.returncode == 0, built.stderr
     workspace = Workspace(load_settings({}, home=home))
-    with workspace.change("coaching") as session:
-        rejected = [a.id for a in Tracker(session, 1).applications() if a.stage is Stage.REJECTED]
-        add_coaching(session, [i for i in rejected if i is not None])
+    with workspace.change("coaching") as change:
+        rejected = [a.id for a in change.tracker.applications() if a.stage is Stage.REJECTED]
+        add_coaching(change.store, [i for i in rejected if i is not None])
     workspace.close()
     return home
 

@@ -26,8 +26,8 @@ from bounceback.domain.model import (
 )
 from bounceback.domain.stages import Stage, allowed_targets
 from bounceback.storage.schema import metadata
-from bounceback.storage.workspace import Workspace
 from bounceback.tracker import Tracker
+from bounceback.workspace import Workspace
 
 WHEN = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 Snapshot = dict[str, list[tuple[Any, ...]]]
@@ -54,16 +54,16 @@ def snapshot(url: str, *, skip: tuple[str, ...] = ()) -> Snapshot:
 @contextmanager
 def tracking(ws: Workspace, summary: str = "change") -> Iterator[Tracker]:
     """A tracker inside one journaled change."""
-    with ws.change(summary) as session:
-        yield Tracker(session, ws.owner_id)
+    with ws.change(summary) as change:
+        yield change.tracker
 
 
 @contextmanager
 def reading(ws: Workspace) -> Iterator[Tracker]:
-    """A tracker for reading only; what it loaded stays readable after the session ends."""
-    with ws.read() as session:
-        yield Tracker(session, ws.owner_id)
-        session.expunge_all()
+    """A tracker for reading only (a change that writes nothing is no undo step); what it loaded stays
+    readable after the change ends."""
+    with ws.change("look") as change:
+        yield change.tracker
 
 
 def timeline_of(ws: Workspace, name: str) -> list[tuple[EventKind, str, Stage | None, Stage | None]]:
@@ -354,7 +354,7 @@ def test_an_exception_inside_a_change_leaves_nothing(workspace: Workspace) -> No
     with pytest.raises(RuntimeError), tracking(workspace, "doomed") as tracker:
         app = tracker.add("Acme", "Data Engineer", stage=Stage.INTERVIEWING, when=WHEN)
         tracker.note(app, "Half-way.")
-        tracker.session.flush()
+        tracker.store.flush()
         raise RuntimeError("the power went out")
     assert snapshot(url) == before
     with pytest.raises(NotFound):
@@ -366,7 +366,7 @@ def test_a_change_is_invisible_to_others_until_it_commits(workspace: Workspace) 
     url = workspace.settings.url
     with tracking(workspace, "add") as tracker:
         tracker.add("Acme", "Data Engineer", when=WHEN)
-        tracker.session.flush()
+        tracker.store.flush()
         seen_during = count_rows(url, "applications")
     assert (seen_during, count_rows(url, "applications")) == (0, 1)
 
@@ -375,12 +375,12 @@ def test_a_database_from_a_newer_version_is_refused_and_left_alone(workspace: Wo
     """GIVEN a database at an unknown newer revision WHEN opened THEN a clear sentence, and nothing changed."""
     with tracking(workspace) as tracker:
         tracker.add("Acme", "Data Engineer", when=WHEN)
-    with workspace.engine.begin() as connection:
+    with workspace.database.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     workspace.close()
     before = snapshot(workspace.settings.url)
     with pytest.raises(StorageError) as raised:
-        Workspace(workspace.settings)
+        _ = Workspace(workspace.settings).database
     assert raised.value.message == (
         "This database was written by a newer version of bounceback (schema “9999_future”); "
         "upgrade bounceback to use it. Nothing was changed."
@@ -391,9 +391,9 @@ def test_a_database_from_a_newer_version_is_refused_and_left_alone(workspace: Wo
 
 def test_two_owners_do_not_see_each_other(workspace: Workspace) -> None:
     """GIVEN a second owner on the same database WHEN both add the same role THEN each sees only their own."""
-    with workspace.engine.begin() as connection:
+    with workspace.database.engine.begin() as connection:
         connection.execute(metadata.tables["users"].insert().values(id=2, name="second"))
-    other = Workspace(workspace.settings, owner_id=2, engine=workspace.engine)
+    other = workspace.as_owner(2)
     with tracking(workspace) as tracker:
         tracker.add("Acme", "Data Engineer")
     with tracking(other) as tracker:

@@ -9,16 +9,15 @@ from pathlib import Path
 import pytest
 
 from bounceback.domain.errors import InvalidInput
-from bounceback.domain.model import Application, EventKind, Origin, Source
+from bounceback.domain.model import EventKind, Origin, Source
 from bounceback.domain.stages import Stage
-from bounceback.storage.workspace import Workspace
-from bounceback.tracker import Tracker
 from bounceback.transfer.csv_export import COLUMNS
 from bounceback.transfer.csv_import import ImportPlan, apply_plan, plan_import
 from bounceback.transfer.csv_table import parse_text, read_table
 from bounceback.transfer.dedupe import DuplicateIndex, url_key
 from bounceback.transfer.presets import choose_preset
 from bounceback.transfer.values import parse_date, parse_excitement, parse_salary
+from bounceback.workspace import Workspace
 from tests.conftest import CLI
 from tests.test_transfer_json import other_cli, other_database_url  # noqa: F401  (fixtures used below)
 
@@ -285,10 +284,10 @@ def test_imported_rows_get_a_timeline_that_follows_their_dates(workspace: Worksp
     """GIVEN Teal's export WHEN imported THEN each application's timeline follows its dates, comes from the
     import, and ends with an entry naming the file and row."""
     plan = plan_of("teal.csv")
-    with workspace.change("Import teal.csv", origin="import") as session:
-        apply_plan(plan, Tracker(session, workspace.owner_id, origin=Origin.IMPORT))
-    with workspace.read() as session:
-        tracker = Tracker(session, workspace.owner_id)
+    with workspace.change("Import teal.csv", origin=Origin.IMPORT) as change:
+        apply_plan(plan, change.tracker)
+    with workspace.change("look") as change:
+        tracker = change.tracker
         hooli = tracker.find("hooli")
         events = tracker.timeline(hooli)
         assert [(e.kind, e.occurred_at.date()) for e in events[:3]] == [
@@ -313,10 +312,10 @@ def test_a_crash_half_way_writes_nothing(workspace: Workspace) -> None:
         if len(done) == 3:
             raise RuntimeError("disk on fire")
 
-    with pytest.raises(RuntimeError), workspace.change("Import", origin="import") as session:
-        apply_plan(plan, Tracker(session, workspace.owner_id, origin=Origin.IMPORT), advance=fail_on_third)
-    with workspace.read() as session:
-        assert session.query(Application).count() == 0
+    with pytest.raises(RuntimeError), workspace.change("Import", origin=Origin.IMPORT) as change:
+        apply_plan(plan, change.tracker, advance=fail_on_third)
+    with workspace.read() as read:
+        assert read.count_applications() == 0
 
 
 # The commands (SQLite and PostgreSQL) ------------------------------------------------------------------------------

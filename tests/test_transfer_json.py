@@ -30,11 +30,10 @@ from bounceback.domain.model import (
 )
 from bounceback.domain.stages import Stage
 from bounceback.settings import load_settings
-from bounceback.storage.workspace import Workspace
-from bounceback.tracker import Tracker
 from bounceback.transfer.json_document import dump_document, parse_document
 from bounceback.transfer.json_export import export_document
 from bounceback.transfer.json_restore import restore
+from bounceback.workspace import Workspace
 from tests.conftest import CLI
 
 # Strategies -------------------------------------------------------------------------------------------------
@@ -124,41 +123,40 @@ def workspaces(draw: Any) -> dict[str, list[dict[str, Any]]]:
 
 def store(ws: Workspace, plan: dict[str, list[dict[str, Any]]]) -> None:
     """Write a generated search straight into a workspace (records built once the workspace is open)."""
-    with ws.change("seed") as session:
-        companies = [Company(**c) for c in plan["companies"]]
-        session.add_all(companies)
-        session.flush()
+    with ws.change("seed") as change:
+        add = change.store.add
+        companies = [add(Company(**c)) for c in plan["companies"]]
+        change.store.flush()
         apps = [
-            Application(company_id=companies[a.pop("company")].id or 0, **a)
+            add(Application(company_id=companies[a.pop("company")].id or 0, **a))
             for a in map(dict, plan["applications"])
         ]
         contacts = [
-            Contact(company_id=None if c["company"] is None else companies[c["company"]].id,
-                    **{k: v for k, v in c.items() if k != "company"})
+            add(Contact(company_id=None if c["company"] is None else companies[c["company"]].id,
+                        **{k: v for k, v in c.items() if k != "company"}))
             for c in plan["contacts"]
         ]  # fmt: skip
-        session.add_all(apps + contacts)
-        session.flush()
+        change.store.flush()
         for link in plan["links"]:
             app_id, contact_id = apps[link["app"]].id or 0, contacts[link["contact"]].id or 0
-            session.add(ApplicationContact(application_id=app_id, contact_id=contact_id, role=link["role"]))
+            add(ApplicationContact(application_id=app_id, contact_id=contact_id, role=link["role"]))
         for iv in map(dict, plan["interviews"]):
-            session.add(Interview(application_id=apps[iv.pop("app")].id or 0, **iv))
+            add(Interview(application_id=apps[iv.pop("app")].id or 0, **iv))
         for ev in map(dict, plan["events"]):
-            session.add(Event(application_id=apps[ev.pop("app")].id or 0, **ev))
+            add(Event(application_id=apps[ev.pop("app")].id or 0, **ev))
 
 
 def exported(ws: Workspace) -> dict[str, Any]:
     """The workspace's document."""
-    with ws.read() as session:
-        return export_document(session, ws.owner_id)
+    with ws.read() as read:
+        return export_document(read)
 
 
 def imported(ws: Workspace, document: dict[str, Any], *, merge: bool = False) -> None:
     """Import a document (through its JSON text, as the command does) into a workspace."""
     records = parse_document(dump_document(document), "test.json")
-    with ws.change("import", origin="import") as session:
-        restore(records, session, ws.owner_id, source="test.json", merge=merge)
+    with ws.change("import", origin=Origin.IMPORT) as change:
+        restore(records, change, source="test.json", merge=merge)
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +164,7 @@ def blank_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated empty SQLite file, copied for each example so hypothesis runs stay quick."""
     home = tmp_path_factory.mktemp("template")
     ws = Workspace(load_settings(home=home, database_url=f"sqlite:///{home / 'blank.sqlite3'}"))
+    _ = ws.database  # migrated
     ws.close()
     return home / "blank.sqlite3"
 
@@ -236,8 +235,8 @@ def other_workspace(other_database_url: str, tmp_path: Path) -> Any:
 def build_search(ws: Workspace) -> None:
     """Two applications with a contact, an interview, moves and notes, made through the tracker."""
     when = datetime(2025, 1, 6, 9, 30, tzinfo=UTC)
-    with ws.change("build") as session:
-        tracker = Tracker(session, ws.owner_id)
+    with ws.change("build") as change:
+        tracker = change.tracker
         acme = tracker.add("Acme Inc.", "Data Engineer", stage=Stage.APPLIED, when=when, url="https://acme.example/1",
                            tags=["python"], excitement=4, source=Source.REFERRAL)  # fmt: skip
         tracker.move(acme, Stage.INTERVIEWING, when=when.replace(day=10))
@@ -271,8 +270,8 @@ def test_merge_adds_only_what_is_new(workspace: Workspace) -> None:
     THEN only the other is added, with its timeline and a merge entry, and nothing is doubled."""
     build_search(workspace)
     document = exported(workspace)
-    with workspace.change("drop beta") as session:
-        tracker = Tracker(session, workspace.owner_id)
+    with workspace.change("drop beta") as change:
+        tracker = change.tracker
         tracker.delete(tracker.find("beta"))
     imported(workspace, document, merge=True)
     after = exported(workspace)

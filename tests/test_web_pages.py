@@ -105,7 +105,7 @@ def test_filters_and_search_narrow_the_board(web, query: str, shown: list[str], 
 def test_the_board_filter_is_the_domains_filter(web) -> None:
     """GIVEN applications WHEN the board and the domain's ApplicationFilter are asked the same THEN they agree."""
     from bounceback.domain.filters import ApplicationFilter
-    from bounceback.storage.reads import ReadModel
+    from bounceback.workspace import ReadModel
 
     for n in range(6):
         add_application(

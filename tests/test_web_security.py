@@ -165,8 +165,8 @@ def test_an_email_on_its_page_is_sanitised_and_framed_without_any_permission(web
 
     app_id = add_application(web, "Acme", "Analyst")
     workspace = web.client.app.state.web.workspace
-    with workspace.change("test email") as session:
-        session.add(MailRecord(key="k1", label=MailLabel.REJECTION, confidence=0.99, status=MailStatus.APPLIED,
+    with workspace.change("test email") as change:
+        change.store.add(MailRecord(key="k1", label=MailLabel.REJECTION, confidence=0.99, status=MailStatus.APPLIED,
                                subject="Your application", from_address="jobs@acme.example", body="Dear Robin",
                                html=EVIL_HTML, application_id=app_id))  # fmt: skip
     page = web.get(f"/applications/{app_id}").text

@@ -58,8 +58,8 @@ def add(
         deadline=deadline, excitement=excitement, dream_job=dream, tags=tag, notes=notes,
     )  # fmt: skip
     target = parse_stage(stage) if stage else (Stage.APPLIED if applied else Stage.SAVED)
-    with STATE.change(f"Add {role} at {company}") as tracker:
-        app = tracker.add(company, role, stage=target, **values)
+    with STATE.change(f"Add {role} at {company}") as change:
+        app = change.tracker.add(company, role, stage=target, **values)
         slug, stage_now = app.slug, app.stage.value
     console.print(f"Added [bold]{slug}[/] ({stage_now}).")
 
@@ -88,9 +88,9 @@ def edit(
         salary_max=salary_max, salary_currency=currency, applied_on=applied, saved_on=saved,
         deadline=deadline, excitement=excitement, dream_job=dream, tags=tag, notes=notes,
     )  # fmt: skip
-    with STATE.change(f"Edit {name}") as tracker:
-        app = tracker.find(name)
-        changed = tracker.edit(app, **values)
+    with STATE.change(f"Edit {name}") as change:
+        app = change.tracker.find(name)
+        changed = change.tracker.edit(app, **values)
         slug = app.slug
     console.print(f"Updated {slug}: {', '.join(changed)}." if changed else f"Nothing to change on {slug}.")
 
@@ -222,9 +222,9 @@ def move(
 
     target = parse_stage(stage)
     moment = parse_moment(when, default_zone=STATE.require_settings().timezone)[0] if when else None
-    with STATE.change(f"Move {name} to {target.value}") as tracker:
-        app = tracker.find(name)
-        event = tracker.move(app, target, when=moment, reason=reason)
+    with STATE.change(f"Move {name} to {target.value}") as change:
+        app = change.tracker.find(name)
+        event = change.tracker.move(app, target, when=moment, reason=reason)
         slug, summary = app.slug, event.summary
     console.print(f"{slug}: {summary}.")
 
@@ -247,9 +247,9 @@ def close(
         raise InvalidInput(f"“{outcome}” is not an outcome; use one of: {', '.join(OUTCOMES)}.")
     target = Stage(outcome.lower())
     moment = parse_moment(when, default_zone=STATE.require_settings().timezone)[0] if when else None
-    with STATE.change(f"Close {name} as {target.value}") as tracker:
-        app = tracker.find(name)
-        tracker.move(app, target, when=moment, reason=reason)
+    with STATE.change(f"Close {name} as {target.value}") as change:
+        app = change.tracker.find(name)
+        change.tracker.move(app, target, when=moment, reason=reason)
         slug, furthest = app.slug, app.furthest_stage.value
     if target is Stage.REJECTED:
         console.print(
@@ -262,9 +262,9 @@ def close(
 
 def note(name: AppName, text: Annotated[str, typer.Argument(help="The note.")]) -> None:
     """Add a note to an application's timeline."""
-    with STATE.change(f"Note on {name}") as tracker:
-        app = tracker.find(name)
-        tracker.note(app, text)
+    with STATE.change(f"Note on {name}") as change:
+        app = change.tracker.find(name)
+        change.tracker.note(app, text)
         slug = app.slug
     console.print(f"Noted on {slug}.")
 
@@ -279,8 +279,8 @@ def delete(
     if not yes and not typer.confirm(f"Delete {slug} and its whole timeline?", default=False):
         console.print("Kept.")
         raise typer.Exit(1)
-    with STATE.change(f"Delete {slug}") as tracker:
-        tracker.delete(tracker.find(slug))
+    with STATE.change(f"Delete {slug}") as change:
+        change.tracker.delete(change.tracker.find(slug))
     console.print(f"Deleted {slug}. `bounceback undo` brings it back.")
 
 

@@ -58,8 +58,8 @@ class _Opener:
     def open(self, summary: str) -> Iterator[BounceRunner]:
         from bounceback.coach.session import BounceRunner
 
-        with STATE.change(f"{summary} ({self.slug})") as tracker:
-            runner = BounceRunner.open(tracker, self.name, session_id=self.session_id)
+        with STATE.change(f"{summary} ({self.slug})") as change:
+            runner = BounceRunner.open(change, self.name, session_id=self.session_id)
             self.session_id, self.slug = runner.session_id, runner.app.slug
             yield runner
 
@@ -86,8 +86,8 @@ def checkin(answers: AnswersFile = None) -> None:
         console.print("Nothing recorded this time.")
         return
     now = datetime.now(UTC)
-    with STATE.change("Weekly check-in") as tracker:
-        blocks = record_checkin(tracker.session, tracker.owner_id, raw, now)
+    with STATE.change("Weekly check-in") as change:
+        blocks = record_checkin(change, raw, now)
     display.blocks(blocks)
 
 
@@ -106,8 +106,8 @@ def goal(
     from bounceback.coach.records import record_goal
 
     year = year or datetime.now(UTC).year
-    with STATE.change(f"Rejection goal for {year}: {rejections}") as tracker:
-        sentence = record_goal(tracker, year, rejections)
+    with STATE.change(f"Rejection goal for {year}: {rejections}") as change:
+        sentence = record_goal(change, year, rejections)
     console.print(sentence)
 
 
@@ -117,8 +117,8 @@ def lessons(as_json: JsonFlag = False) -> None:
 
     from bounceback.coach.records import lessons_kept
 
-    with STATE.session() as session:
-        kept, bank = lessons_kept(session, STATE.workspace().owner_id)
+    with STATE.read() as read:
+        kept, bank = lessons_kept(read)
     if as_json:
         print_json({"lessons": [_kept_json(k) for k in kept], "questions": [_kept_json(q) for q in bank]})
         return
@@ -164,8 +164,8 @@ def feedback(
 
     if (answered is None) == (not no_answer):
         raise InvalidInput('Give either --answered "what they said" or --no-answer.')
-    with STATE.change(f"Feedback outcome for {name}") as tracker:
-        sentence = record_feedback(tracker, tracker.find(name), answered, datetime.now(UTC))
+    with STATE.change(f"Feedback outcome for {name}") as change:
+        sentence = record_feedback(change, change.tracker.find(name), answered, datetime.now(UTC))
     console.print(sentence)
 
 

@@ -31,12 +31,12 @@ def add_contact(
     from bounceback.domain.model import ContactRole
 
     contact_role = enum_value(ContactRole, role, "contact role")
-    with STATE.change(f"Add contact {name}") as tracker:
-        person = tracker.add_contact(
+    with STATE.change(f"Add contact {name}") as change:
+        person = change.tracker.add_contact(
             name, company=company, email=email, phone=phone, linkedin_url=linkedin, title=title
         )
         if application:
-            tracker.link(tracker.find(application), person, contact_role)
+            change.tracker.link(change.tracker.find(application), person, contact_role)
         label = f"{person.name} (id {person.id})"
     console.print(f"Saved contact {label}.")
 
@@ -76,10 +76,10 @@ def link_contact(
     from bounceback.domain.model import ContactRole
 
     contact_role = enum_value(ContactRole, role, "contact role")
-    with STATE.change(f"Link {contact} to {name}") as tracker:
-        person = tracker.find_contact(contact)
-        app = tracker.find(name)
-        tracker.link(app, person, contact_role)
+    with STATE.change(f"Link {contact} to {name}") as change:
+        person = change.tracker.find_contact(contact)
+        app = change.tracker.find(name)
+        change.tracker.link(app, person, contact_role)
         message = f"{person.name} is now {contact_role.value.replace('_', ' ')} on {app.slug}."
     console.print(message)
 

@@ -14,11 +14,9 @@ from rich.console import Console
 from bounceback.settings import Settings
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from bounceback.storage.reads import ReadModel
-    from bounceback.storage.workspace import Workspace
-    from bounceback.tracker import Tracker
+    from bounceback.domain.model import Origin
+    from bounceback.workspace import ReadModel, Workspace
+    from bounceback.workspace.change import Change
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -37,39 +35,26 @@ class AppContext:
         return self.settings
 
     def workspace(self) -> Workspace:
-        """The workspace, opened (and migrated) on first use."""
-        if self._workspace is None:
-            from bounceback.storage.workspace import Workspace
+        """The local person's workspace; nothing is connected until it is first used."""
+        if self._workspace is None or self._workspace.settings is not self.settings:
+            from bounceback.workspace import Workspace
 
-            self._workspace = Workspace(self.require_settings())
+            self._workspace = Workspace.open(self.require_settings())
         return self._workspace
 
     @contextmanager
-    def change(self, summary: str, *, origin: str = "manual") -> Iterator[Tracker]:
-        """A tracker inside one journaled transaction."""
+    def change(self, summary: str, *, origin: Origin | None = None) -> Iterator[Change]:
+        """One journaled change (one undo step)."""
         from bounceback.domain.model import Origin
-        from bounceback.tracker import Tracker
 
-        workspace = self.workspace()
-        with workspace.change(summary, origin=origin) as session:
-            yield Tracker(session, workspace.owner_id, origin=Origin(origin))
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A read-only ORM session."""
-        with self.workspace().read() as session:
-            yield session
+        with self.workspace().change(summary, origin=origin or Origin.MANUAL) as change:
+            yield change
 
     @contextmanager
     def read(self) -> Iterator[ReadModel]:
-        """The read model, straight on the SQLite file when it is ready (see storage/reads.py)."""
-        from bounceback.storage.reads import open_reads
-
-        read = open_reads(self.require_settings())
-        try:
+        """The read model, straight on the SQLite file when it is ready (see workspace/facade.py)."""
+        with self.workspace().read() as read:
             yield read
-        finally:
-            read.close()
 
 
 STATE = AppContext()

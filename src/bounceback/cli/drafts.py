@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from bounceback.domain.outreach import OutreachKind
     from bounceback.outreach.drafts import DraftFacts
     from bounceback.outreach.formats import DraftFormat
-    from bounceback.storage.reads import ApplicationView, ReadModel
+    from bounceback.workspace import ApplicationView, ReadModel
 
 _CLOSES = {"withdrawal": "withdrawn", "accept": "accepted", "decline": "declined"}
 _PERSONAL = {"thank_you", "feedback", "reconnect"}
@@ -172,12 +172,12 @@ def mark_sent(facts: DraftFacts, app_id: int, now: datetime) -> None:
     from bounceback.domain.model import Contact
     from bounceback.outreach.marking import record_sent
 
-    with STATE.change(f"Sent: {facts.kind.label}") as tracker:
-        app = tracker.get(app_id)
+    with STATE.change(f"Sent: {facts.kind.label}") as change:
+        app = change.tracker.get(app_id)
         recipient = facts.recipient
-        contact = tracker.session.get(Contact, recipient.id) if recipient is not None else None
+        contact = change.store.get(Contact, recipient.id) if recipient is not None else None
         interview = facts.interview.id if facts.interview and facts.kind.value == "thank_you" else None
-        event = record_sent(tracker, app, facts.kind, now, contact=contact, interview=interview)
+        event = record_sent(change, app, facts.kind, now, contact=contact, interview=interview)
         summary, slug, details = event.summary, app.slug, dict(event.details)
     err_console.print(f"On the timeline of {slug}: {summary}.", markup=False)
     if details.get("request"):

@@ -32,19 +32,19 @@ def add_interview(
 
     starts_at, zone_name = parse_moment(when, default_zone=STATE.require_settings().timezone)
     interview_kind = enum_value(InterviewKind, kind, "interview kind")
-    with STATE.change(f"Interview for {name}") as tracker:
-        app = tracker.find(name)
+    with STATE.change(f"Interview for {name}") as change:
+        app = change.tracker.find(name)
         interview = Interview(
             application_id=app.id or 0,
             starts_at=starts_at,
             timezone=zone_name,
-            round=round_ or len(tracker.interviews(app)) + 1,
+            round=round_ or len(change.tracker.interviews(app)) + 1,
             kind=interview_kind,
             duration_minutes=duration,
             location=location,
             interviewers=interviewers,
         )
-        tracker.add_interview(app, interview, screening=screening)
+        interview = change.tracker.add_interview(app, interview, screening=screening)
         slug = app.slug
     console.print(f"Interview round {interview.round} for {slug}: {local(starts_at, zone_name)} {zone_name}.")
 

@@ -36,8 +36,8 @@ def _classifier() -> MailClassifier:
     """The person's model (shipped corpus + their corrections); says so when it has to train."""
     from bounceback.mail.learning import classifier_for
 
-    with console.status("Loading the mail classifier…"), STATE.session() as session:
-        return classifier_for(session, STATE.workspace().owner_id, _cache_dir())
+    with console.status("Loading the mail classifier…"), STATE.read() as read:
+        return classifier_for(read, _cache_dir())
 
 
 @contextmanager
@@ -102,10 +102,8 @@ def review(as_json: JsonFlag = False) -> None:
     """Messages the tool was not sure about, with the commands that settle each."""
     from rich.table import Table
 
-    from bounceback.mail.review import pending
-
-    with STATE.change("Look at review queue") as tracker:
-        waiting = pending(tracker)
+    with STATE.read() as read:
+        waiting = read.mail_waiting()
         rows = [
             (r.id, r.label.value, r.confidence, r.from_name or r.from_address, r.subject, r.company, r.role)
             for r in waiting
@@ -129,8 +127,10 @@ def review(as_json: JsonFlag = False) -> None:
 
 
 def _settle(summary: str, action: Callable[..., object], *args: object) -> None:
-    with STATE.change(summary, origin="email") as tracker:
-        action(STATE.workspace(), tracker, *args)
+    from bounceback.domain.model import Origin
+
+    with STATE.change(summary, origin=Origin.EMAIL) as change:
+        action(change, *args)
 
 
 @mail_app.command("accept")
@@ -158,8 +158,7 @@ def ignore(record: RecordId) -> None:
     """Set a waiting message aside; it changes nothing."""
     from bounceback.mail.review import ignore as do_ignore
 
-    with STATE.change(f"Ignore message {record}", origin="email") as tracker:
-        do_ignore(tracker, record)
+    _settle(f"Ignore message {record}", do_ignore, record)
     console.print(f"Message {record} set aside.")
 
 
@@ -258,8 +257,8 @@ def account_add(
         name=name, host=host, username=user, port=port or default_port, security=security.lower(),
         folders=list(folder or ["INBOX"]), auth=auth.lower(),
     )  # fmt: skip
-    with STATE.change(f"Add mail account {name}") as tracker:
-        add_account(tracker.session, tracker.owner_id, account)
+    with STATE.change(f"Add mail account {name}") as change:
+        add_account(change, account)
     if store_secret:
         set_secret(name, user, typer.prompt("Password or token", hide_input=True))
         console.print(f"Saved account {name}; its secret is in the system keyring.")
@@ -273,10 +272,8 @@ def account_add(
 @account_app.command("list")
 def account_list() -> None:
     """The IMAP accounts and how far each folder has been read."""
-    from bounceback.mail.sync import accounts
-
-    with STATE.session() as session:
-        known = accounts(session, STATE.workspace().owner_id)
+    with STATE.read() as read:
+        known = read.mail_accounts()
         lines = [
             f"{a.name}: {a.username} at {a.host}:{a.port} ({a.security}), folders {', '.join(a.folders)}"
             for a in known
@@ -295,8 +292,8 @@ def sync(
     from bounceback.mail.importer import ImportSummary
     from bounceback.mail.sync import find_account, sync_account
 
-    with STATE.session() as session:
-        chosen = find_account(session, STATE.workspace().owner_id, name)
+    with STATE.read() as read:
+        chosen = find_account(read, name)
     total = ImportSummary()
     notices: list[str] = []
     for account in chosen:

@@ -67,12 +67,10 @@ def keep_questions(name: str, to_ask: list[str], hard: list[str]) -> None:
     if any(not text for _, text in wanted):
         raise InvalidInput("A question cannot be empty.")
     now = datetime.now(UTC)
-    with STATE.change(f"Questions for {name}") as tracker:
-        app = tracker.find(name)
+    with STATE.change(f"Questions for {name}") as change:
+        app = change.tracker.find(name)
         for kind, text in wanted:
-            question = Question(kind=kind, text=text, created_at=now, application_id=app.id)
-            question.owner_id = tracker.owner_id
-            tracker.session.add(question)
+            change.store.add(Question(kind=kind, text=text, created_at=now, application_id=app.id))
     err_console.print(f"Kept {len(wanted)} question{'' if len(wanted) == 1 else 's'} in your bank.")
 
 

@@ -60,8 +60,8 @@ def done(
 
     now = datetime.now(UTC)
     item = find_item(key, now)
-    with STATE.change(f"Done: {item.title}") as tracker:
-        marked = mark_done(tracker, item, now, answer=answered, no_answer=no_answer)
+    with STATE.change(f"Done: {item.title}") as change:
+        marked = mark_done(change, item, now, answer=answered, no_answer=no_answer)
     console.print(f"Done: {sentence(item.title)}", markup=False)
     for line in marked.lines:
         console.print(line, markup=False)
@@ -83,8 +83,8 @@ def snooze(
     now = datetime.now(UTC)
     moment = snooze_until(now, until, days)
     item = find_item(key, now)
-    with STATE.change(f"Snooze: {item.title}") as tracker:
-        set_answer(tracker, item.key, ReminderStatus.SNOOZED, now, until=moment)
+    with STATE.change(f"Snooze: {item.title}") as change:
+        set_answer(change, item.key, ReminderStatus.SNOOZED, now, until=moment)
     console.print(f"Snoozed until {shown_time(moment)}: {sentence(item.title)}", markup=False)
 
 
@@ -123,8 +123,8 @@ def dismiss(key: KeyArg) -> None:
 
     now = datetime.now(UTC)
     item = find_item(key, now)
-    with STATE.change(f"Dismiss: {item.title}") as tracker:
-        set_answer(tracker, item.key, ReminderStatus.DISMISSED, now)
+    with STATE.change(f"Dismiss: {item.title}") as change:
+        set_answer(change, item.key, ReminderStatus.DISMISSED, now)
     console.print(f"Dismissed: {sentence(item.title)} It stays off the list.", markup=False)
 
 
@@ -141,10 +141,10 @@ def expect(
     now = datetime.now(UTC)
     zone_name = STATE.require_settings().timezone
     promised = parse_moment(day, default_zone=zone_name, now=now)[0].astimezone(local_zone(zone_name)).date()
-    with STATE.change(f"Answer expected from {name}") as tracker:
-        app = tracker.find(name)
-        record_promise(tracker, app, promised, now)
-        company = tracker.company_of(app).name
+    with STATE.change(f"Answer expected from {name}") as change:
+        app = change.tracker.find(name)
+        record_promise(change, app, promised, now)
+        company = change.tracker.company_of(app).name
     console.print(
         f"Noted: {company} said they would answer by {promised:%a} {promised.day} {promised:%b}. "
         "If nothing comes, the follow-up shows up the business day after.",

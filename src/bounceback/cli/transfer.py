@@ -15,9 +15,9 @@ from bounceback.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from bounceback.domain.model import Application
-    from bounceback.tracker import Tracker
     from bounceback.transfer.csv_import import ImportPlan
     from bounceback.transfer.json_restore import RestoreReport
+    from bounceback.workspace.change import Change
 
 PROGRESS_FROM_ROWS = 200  # imports longer than this show a progress bar
 
@@ -32,16 +32,18 @@ def _count(n: int, singular: str, plural: str = "") -> str:
 
 
 @contextmanager
-def _import_change(source: str) -> Iterator[Tracker]:
+def _import_change(source: str) -> Iterator[Change]:
     """One journaled transaction for a whole import; a database refusal becomes a sentence, nothing is kept."""
-    from sqlalchemy.exc import DBAPIError
+    from bounceback.domain.model import Origin
+    from bounceback.workspace import WriteRefused
 
     try:
-        with STATE.change(f"Import {source}", origin="import") as tracker:
-            yield tracker
-    except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "the database refused it"
-        raise InvalidInput(f"“{source}” could not be stored, so nothing was imported: {reason}.") from None
+        with STATE.change(f"Import {source}", origin=Origin.IMPORT) as change:
+            yield change
+    except WriteRefused as exc:
+        raise InvalidInput(
+            f"“{source}” could not be stored, so nothing was imported: {exc.reason}."
+        ) from None
 
 
 def export(
@@ -74,8 +76,8 @@ def _json_export() -> tuple[str, str]:
     from bounceback.transfer.json_document import dump_document
     from bounceback.transfer.json_export import export_document
 
-    with STATE.session() as session:
-        document = export_document(session, STATE.workspace().owner_id)
+    with STATE.read() as read:
+        document = export_document(read)
     count = _count(len(document["applications"]), "application")
     return dump_document(document), f"{count} with everything around them"
 
@@ -109,8 +111,8 @@ def import_json(
     from bounceback.transfer.json_restore import restore
 
     document = parse_document(read_text(file), file.name)
-    with _import_change(file.name) as tracker:
-        report = restore(document, tracker.session, tracker.owner_id, source=file.name, merge=merge)
+    with _import_change(file.name) as change:
+        report = restore(document, change, source=file.name, merge=merge)
     _print_restore(report, file.name)
 
 
@@ -177,10 +179,10 @@ def import_csv(
     if dry_run:
         _print_preview(plan_import(table, chosen, known_applications(_current_applications())))
         return
-    with _import_change(table.source) as tracker:
-        plan = plan_import(table, chosen, known_applications(tracker_applications(tracker)))
+    with _import_change(table.source) as change:
+        plan = plan_import(table, chosen, known_applications(tracker_applications(change.tracker)))
         with _progress(len(plan.rows)) as advance:
-            apply_plan(plan, tracker, advance=advance)
+            apply_plan(plan, change.tracker, advance=advance)
     _print_report(plan)
 
 

@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from bounceback.coach.history import load_readings
 from bounceback.coach.prompts import Block, Prompt, PromptKind, parse_answers
 from bounceback.coach.session import StepView
@@ -28,6 +26,7 @@ from bounceback.domain.wellbeing import (
     who5_raw,
     who5_trend,
 )
+from bounceback.workspace.change import Change
 
 CHECKIN_KEY = "checkin"
 WHO5_KEYS = tuple(f"who5_{n}" for n in range(1, len(WHO5_ITEMS) + 1))
@@ -71,7 +70,7 @@ def from_file(data: Mapping[str, Any]) -> dict[str, Any]:
     return {**answers, **dict(zip(WHO5_KEYS, who5, strict=True))}
 
 
-def record_checkin(session: Session, owner_id: int, raw: Mapping[str, Any], now: datetime) -> list[Block]:
+def record_checkin(change: Change, raw: Mapping[str, Any], now: datetime) -> list[Block]:
     """Store one check-in and say what it shows, with trends over earlier ones."""
     answers = parse_answers(checkin_view().prompts, dict(raw), where="The check-in")
     items = [answers.get(key) for key in WHO5_KEYS]
@@ -81,9 +80,9 @@ def record_checkin(session: Session, owner_id: int, raw: Mapping[str, Any], now:
     mood = answers.get("mood")
     if not given and mood is None:
         raise InvalidInput("Nothing to record: answer the WHO-5 questions, the mood question, or both.")
-    history = load_readings(session, owner_id)
-    session.add(CheckIn(now, mood, list(given), answers.get("note", ""), owner_id=owner_id))
-    session.flush()
+    history = load_readings(change.read)
+    change.store.add(CheckIn(now, mood, list(given), answers.get("note", "")))
+    change.store.flush()
     reading = Reading(now, mood, tuple(given))
     return summary_blocks([*history, reading])
 

@@ -1,4 +1,4 @@
-"""What a step asks to store, as plain records, and the one place that stores them (through the Tracker)."""
+"""What a step asks to store, as plain records, and the one place that stores them (in the step's change)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
-
-from sqlalchemy import select
 
 from bounceback.domain.coaching import (
     BounceSession,
@@ -19,8 +17,7 @@ from bounceback.domain.coaching import (
     QuestionKind,
 )
 from bounceback.domain.model import Application, ContactRole, EventKind
-from bounceback.storage.schema import goals
-from bounceback.tracker import Tracker
+from bounceback.workspace.change import Change
 
 
 class MoodMoment(StrEnum):
@@ -99,9 +96,9 @@ Effect = SetMood | SetSelfWorth | AddLesson | AddQuestion | MeetPerson | AskFeed
 class EffectWriter:
     """Stores a step's effects for one application and session, inside the caller's transaction."""
 
-    def __init__(self, tracker: Tracker, app: Application, bounce: BounceSession, now: datetime) -> None:
-        self.tracker, self.app, self.bounce, self.now = tracker, app, bounce, now
-        self.owner = tracker.owner_id
+    def __init__(self, change: Change, app: Application, bounce: BounceSession, now: datetime) -> None:
+        self.change, self.app, self.bounce, self.now = change, app, bounce, now
+        self.tracker = change.tracker
 
     def apply(self, effects: list[Effect]) -> None:
         """Store each effect in order."""
@@ -109,7 +106,7 @@ class EffectWriter:
             self._one(effect)
 
     def _one(self, effect: Effect) -> None:
-        session, app_id = self.tracker.session, self.app.id
+        store, app_id = self.change.store, self.app.id
         match effect:
             case SetMood(MoodMoment.BEFORE, value):
                 self.bounce.mood_before = value
@@ -118,17 +115,15 @@ class EffectWriter:
             case SetSelfWorth(percent):
                 self.bounce.self_worth_pct = percent
             case AddLesson(kind, text):
-                session.add(Lesson(kind, text, self.now, application_id=app_id, owner_id=self.owner))
+                store.add(Lesson(kind, text, self.now, application_id=app_id))
             case AddQuestion(text):
-                question = Question(QuestionKind.HARD, text, self.now, app_id, owner_id=self.owner)
-                session.add(question)
+                store.add(Question(QuestionKind.HARD, text, self.now, app_id))
             case MeetPerson():
                 self._meet(effect)
             case AskFeedback(contact_id):
-                request = FeedbackRequest(app_id or 0, self.now, contact_id, owner_id=self.owner)
-                session.add(request)
+                store.add(FeedbackRequest(app_id or 0, self.now, contact_id))
             case SetGoal(year, rejections):
-                set_goal(self.tracker, year, rejections)
+                set_goal(self.change, year, rejections)
             case OnTimeline(summary, details):
                 self.tracker.record(self.app, EventKind.NOTE, self.now, summary, details=details)
 
@@ -147,14 +142,12 @@ class EffectWriter:
         )
 
 
-def set_goal(tracker: Tracker, year: int, rejections: int) -> Goal:
+def set_goal(change: Change, year: int, rejections: int) -> Goal:
     """Set (or change) the rejection goal for a year."""
-    session, owner = tracker.session, tracker.owner_id
-    goal = session.scalars(select(Goal).where(goals.c.owner_id == owner, goals.c.year == year)).first()
+    goal = change.store.first(Goal, year=year)
     if goal is None:
-        goal = Goal(year, rejections, owner_id=owner)
-        session.add(goal)
+        goal = change.store.add(Goal(year, rejections))
     else:
         goal.rejections = rejections
-    session.flush()
+    change.store.flush()
     return goal

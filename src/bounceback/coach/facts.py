@@ -7,18 +7,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from bounceback.coach.history import forward_steps, level_outcomes, load_history, rejections
-from bounceback.domain.coaching import BounceSession, FeedbackRequest, Goal
+from bounceback.domain.coaching import BounceSession
 from bounceback.domain.model import Application, ContactRole, Interview
 from bounceback.domain.outreach import has_conversation
 from bounceback.domain.perspective import Level, current_streak, level_of
 from bounceback.domain.recovery import BounceBack, Pipeline, bounce_backs, pipeline, rejections_in_year
 from bounceback.domain.stages import Stage
 from bounceback.domain.wellbeing import Reading
-from bounceback.storage.schema import feedback_requests, goals
-from bounceback.tracker import Tracker
+from bounceback.workspace.change import Change
 
 
 @dataclass(frozen=True)
@@ -75,22 +72,19 @@ def had_conversation(app: Application, roles: list[ContactRole], interviews: lis
     return app.furthest_stage is Stage.SCREENING or has_conversation(app.furthest_stage, interviews, roles)
 
 
-def build_facts(tracker: Tracker, app: Application, bounce: BounceSession, now: datetime) -> SessionFacts:
+def build_facts(change: Change, app: Application, bounce: BounceSession, now: datetime) -> SessionFacts:
     """Read the search and measure it for this session's application."""
-    session, owner = tracker.session, tracker.owner_id
+    tracker, read = change.tracker, change.read
     apps = tracker.applications()
-    history = load_history(session, owner, apps)
+    history = load_history(read, apps)
     level = level_of(app.closed_from or app.furthest_stage)
     links = tracker.people_of(app)
     linked = {c.id: Person(c.id or 0, c.name, c.email, r.value) for c, r in reversed(links)}
     people = tuple(sorted(linked.values(), key=lambda p: p.name))
     noes = rejections(apps, history.events)
-    goal = session.scalars(select(Goal).where(goals.c.owner_id == owner, goals.c.year == now.year)).first()
-    asked = session.scalars(
-        select(FeedbackRequest)
-        .where(feedback_requests.c.application_id == app.id)
-        .order_by(feedback_requests.c.requested_at.desc())
-    ).first()
+    goal = read.goal(now.year)
+    requests = read.feedback_requests(app.id or 0)
+    asked = max(requests, key=lambda r: r.requested_at) if requests else None
     return SessionFacts(
         now=now,
         app_id=app.id or 0,

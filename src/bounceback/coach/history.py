@@ -7,9 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from bounceback.domain.coaching import BounceSession, CheckIn
 from bounceback.domain.model import Application, Event, EventKind
 from bounceback.domain.outreach import OutreachKind, sent_kind
@@ -17,7 +14,7 @@ from bounceback.domain.perspective import Level, StageOutcome, level_of
 from bounceback.domain.recovery import ForwardStep, Rejection, StepKind
 from bounceback.domain.stages import Stage
 from bounceback.domain.wellbeing import Reading
-from bounceback.storage.schema import bounce_sessions, checkins, events
+from bounceback.workspace import ReadModel
 
 # The email the person sent that counts as a step forward (insights/recovery.py counts the same).
 FORWARD_EMAILS = frozenset({OutreachKind.FOLLOW_UP})
@@ -124,19 +121,12 @@ def readings(sessions: Iterable[BounceSession], check_ins: Iterable[CheckIn]) ->
     return sorted(found, key=lambda r: r.at)
 
 
-def load_readings(session: Session, owner_id: int) -> list[Reading]:
-    """The owner's mood readings from the database."""
-    sessions = session.scalars(select(BounceSession).where(bounce_sessions.c.owner_id == owner_id))
-    check_ins = session.scalars(select(CheckIn).where(checkins.c.owner_id == owner_id))
-    return readings(list(sessions), list(check_ins))
+def load_readings(read: ReadModel) -> list[Reading]:
+    """The person's mood readings: check-ins and the moods of bounce-back sessions."""
+    return readings(read.bounce_sessions(), read.checkins())
 
 
-def load_history(session: Session, owner_id: int, apps: list[Application]) -> History:
+def load_history(read: ReadModel, apps: list[Application]) -> History:
     """Applications, the timeline entries that matter here, and mood readings of one owner."""
     kinds = (EventKind.STAGE, EventKind.INTERVIEW, EventKind.EMAIL)
-    query = (
-        select(Event)
-        .where(events.c.owner_id == owner_id, events.c.kind.in_(kinds))
-        .order_by(events.c.occurred_at, events.c.id)
-    )
-    return History(apps, list(session.scalars(query)), load_readings(session, owner_id))
+    return History(apps, read.events(kinds), load_readings(read))

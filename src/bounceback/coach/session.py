@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from bounceback.coach.effects import EffectWriter
 from bounceback.coach.facts import SessionFacts, build_facts
 from bounceback.coach.prompts import Block, Prompt, parse_answers
@@ -20,8 +18,7 @@ from bounceback.domain.coaching import BounceSession
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import Application, EventKind
 from bounceback.domain.stages import Stage
-from bounceback.storage.schema import bounce_sessions
-from bounceback.tracker import Tracker
+from bounceback.workspace.change import Change
 
 SKIPPED = {"skipped": True}
 
@@ -39,29 +36,28 @@ class StepView:
 
 
 class BounceRunner:
-    """One bounce-back session on one rejected application, inside the caller's transaction."""
+    """One bounce-back session on one rejected application, inside the caller's change."""
 
-    def __init__(self, tracker: Tracker, app: Application, bounce: BounceSession, now: datetime) -> None:
-        self.tracker, self.app, self.bounce, self.now = tracker, app, bounce, now
+    def __init__(self, change: Change, app: Application, bounce: BounceSession, now: datetime) -> None:
+        self.change, self.app, self.bounce, self.now = change, app, bounce, now
 
     @classmethod
     def open(
-        cls, tracker: Tracker, name: str, *, session_id: int | None = None, now: datetime | None = None
+        cls, change: Change, name: str, *, session_id: int | None = None, now: datetime | None = None
     ) -> BounceRunner:
         """The session for an application: the one given, else the unfinished one, else a new one."""
         now = now or now_utc()
-        app = tracker.find(name)
+        app = change.tracker.find(name)
         if app.stage is not Stage.REJECTED:
             raise InvalidInput(
                 f"{app.slug} is {app.stage.value}, not rejected; this session is for after a no "
                 f"(`bounceback close {app.slug} rejected` records one)."
             )
-        bounce = _by_id(tracker, app, session_id) if session_id else _unfinished(tracker, app)
+        bounce = _by_id(change, app, session_id) if session_id else _unfinished(change, app)
         if bounce is None:
-            bounce = BounceSession(app.id or 0, now, STEP_KEYS[0], owner_id=tracker.owner_id)
-            tracker.session.add(bounce)
-            tracker.session.flush()
-        return cls(tracker, app, bounce, now)
+            bounce = change.store.add(BounceSession(app.id or 0, now, STEP_KEYS[0]))
+            change.store.flush()
+        return cls(change, app, bounce, now)
 
     @property
     def session_id(self) -> int:
@@ -87,7 +83,7 @@ class BounceRunner:
 
     def facts(self) -> SessionFacts:
         """What the steps know right now."""
-        return build_facts(self.tracker, self.app, self.bounce, self.now)
+        return build_facts(self.change, self.app, self.bounce, self.now)
 
     def view(self) -> StepView:
         """The current step, ready to show."""
@@ -109,20 +105,22 @@ class BounceRunner:
         else:
             stored = parse_answers(step.prompts(facts), dict(raw), where=f"The step “{key}”")
             result = step.apply(facts, stored)
-            EffectWriter(self.tracker, self.app, self.bounce, self.now).apply(result.effects)
+            EffectWriter(self.change, self.app, self.bounce, self.now).apply(result.effects)
             after = result.after
         self.bounce.answers = {**self.bounce.answers, key: stored}
         self.bounce.step = next_key(key)
         if self.bounce.step == DONE:
             after.append(self._finish())
-        self.tracker.session.flush()
+        self.change.store.flush()
         return after
 
     def _finish(self) -> Block:
         """Close the session and put it on the timeline."""
         self.bounce.finished_at = self.now
         summary = "Bounce-back session done"
-        self.tracker.record(self.app, EventKind.NOTE, self.now, summary, details={"coach": "session_done"})
+        self.change.tracker.record(
+            self.app, EventKind.NOTE, self.now, summary, details={"coach": "session_done"}
+        )
         return text("That is the session done. It is on the timeline, with your plan.")
 
     def _require_open(self) -> str:
@@ -132,19 +130,15 @@ class BounceRunner:
         return key
 
 
-def _unfinished(tracker: Tracker, app: Application) -> BounceSession | None:
-    """The latest session on this application that was left before its end."""
-    query = (
-        select(BounceSession)
-        .where(bounce_sessions.c.application_id == app.id, bounce_sessions.c.finished_at.is_(None))
-        .order_by(bounce_sessions.c.started_at.desc(), bounce_sessions.c.id.desc())
-    )
-    return tracker.session.scalars(query).first()
+def _unfinished(change: Change, app: Application) -> BounceSession | None:
+    """The latest session on this application that was left before its end (the read model's one query)."""
+    found = change.read.unfinished_session(app.id or 0)
+    return change.store.get(BounceSession, found.id) if found else None
 
 
-def _by_id(tracker: Tracker, app: Application, session_id: int) -> BounceSession:
+def _by_id(change: Change, app: Application, session_id: int) -> BounceSession:
     """A session by id, only when it belongs to this application."""
-    found = tracker.session.get(BounceSession, session_id)
+    found = change.store.get(BounceSession, session_id)
     if found is None or found.application_id != app.id:
         raise NotFound(f"There is no bounce-back session {session_id} for {app.slug}.")
     return found

@@ -128,16 +128,15 @@ def build_demo(
     advance: Callable[[Opening], None] | None = None,
 ) -> int:
     """Write the whole story into the workspace `settings` point at; returns how many applications."""
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
 
     clock = Clock.for_now(now)
     openings = in_story_order(STORY)
-    workspace = Workspace(settings)
+    workspace = Workspace.open(settings)
     try:
-        with workspace.change("Build the demo search", origin=Origin.DEMO.value) as session:
-            tracker = Tracker(session, workspace.owner_id, origin=Origin.DEMO)
+        with workspace.change("Build the demo search", origin=Origin.DEMO) as change:
             for opening in openings:
-                play(tracker, opening, clock)
+                play(change.tracker, opening, clock)
                 if advance is not None:
                     advance(opening)
     finally:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from bounceback.domain.coaching import BounceSession, CheckIn, FeedbackRequest, Lesson, Question
 from bounceback.domain.model import Event, EventKind, Interview
-from bounceback.storage.reads import ApplicationView, ReadModel
+from bounceback.workspace import ApplicationView, ReadModel
 
 # Timeline entries the insights read: stage moves and emails (answers, emails sent), interviews arranged
 # (steps forward), contact links (people met).

@@ -84,13 +84,10 @@ def build_insights(
 def load_insights(settings: Settings, *, now: datetime | None = None, themes: bool = True) -> Insights:
     """Read the workspace the settings point at and compute its insights."""
     from bounceback.dates import local_zone
-    from bounceback.storage.reads import open_reads
+    from bounceback.workspace import Workspace
 
-    read = open_reads(settings)
-    try:
+    with Workspace.open(settings).read() as read:
         facts = gather(read)
-    finally:
-        read.close()
     return build_insights(
         facts,
         now=now or datetime.now(UTC),

@@ -14,11 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any, Protocol
-
-from sqlalchemy import insert, select, update
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bounceback.domain.mail import (
     IMPLIED_STAGE,
@@ -29,15 +25,7 @@ from bounceback.domain.mail import (
     needs_review,
     stage_change,
 )
-from bounceback.domain.model import (
-    Application,
-    ApplicationContact,
-    Company,
-    Contact,
-    ContactRole,
-    EventKind,
-    Origin,
-)
+from bounceback.domain.model import Application, ContactRole, EventKind, Origin
 from bounceback.domain.naming import company_key
 from bounceback.mail.classify.model import MailClassifier, Prediction
 from bounceback.mail.classify.text import ClassifierInput
@@ -46,9 +34,11 @@ from bounceback.mail.keys import ID_LENGTH, id_part, identity
 from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
 from bounceback.mail.message import ParseProblem
 from bounceback.mail.senders import domain_of
-from bounceback.storage.schema import mail_messages
-from bounceback.storage.workspace import Workspace
 from bounceback.tracker import Tracker
+from bounceback.workspace import ReadModel, Workspace
+
+if TYPE_CHECKING:
+    from bounceback.workspace.change import Change
 
 UNKNOWN_ROLE = "Role not stated"
 BATCH_SIZE = 250
@@ -129,11 +119,10 @@ class MailImporter:
         self._index = AppIndex()
 
     # 1. What is already known ---------------------------------------------------------------------------
-    def _load(self, session: Session) -> None:
-        owner = self.workspace.owner_id
-        self._seen = set(session.scalars(select(MailRecord.key).where(MailRecord.owner_id == owner)))
+    def _load(self, read: ReadModel) -> None:
+        self._seen = read.mail_keys()
         self._seen_ids = {found for key in self._seen if (found := id_part(key))}
-        self._index = load_index(session, owner)
+        self._index = load_index(read)
 
     # 2. Parse and classify --------------------------------------------------------------------------------
     def _parse(self, batch: list[IncomingMail]) -> list[tuple[IncomingMail, str, Any]]:
@@ -175,27 +164,25 @@ class MailImporter:
         self,
         items: Iterable[IncomingMail],
         *,
-        on_batch: Callable[[Session, list[IncomingMail]], None] | None = None,
+        on_batch: Callable[[Change, list[IncomingMail]], None] | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> ImportSummary:
         """Import every message; `on_batch` saves a source's progress inside each batch's transaction."""
-        with self.workspace.read() as session:
-            self._load(session)
+        with self.workspace.read() as read:
+            self._load(read)
         for batch in _batches(items, BATCH_SIZE):
             parsed = self._parse(batch)
             predictions = self._classify(parsed) if parsed else []
-            with self.workspace.change(f"Mail from {self.source}", origin="email") as session:
-                tracker = Tracker(session, self.workspace.owner_id, origin=Origin.EMAIL)
+            with self.workspace.change(f"Mail from {self.source}", origin=Origin.EMAIL) as change:
                 skipped = []
                 for (_item, key, message), prediction in zip(parsed, predictions, strict=True):
                     if prediction.label in JOB_LABELS:
-                        self._apply(tracker, key, message, prediction)
+                        self._apply(change, key, message, prediction)
                     else:
                         skipped.append(self._skipped_row(key, prediction))
-                if skipped:
-                    session.execute(insert(mail_messages), skipped)
+                change.store.insert_rows(MailRecord, skipped)
                 if on_batch is not None:
-                    on_batch(session, batch)
+                    on_batch(change, batch)
             self.summary.messages += len(batch)
             if progress is not None:
                 progress(len(batch))
@@ -204,13 +191,13 @@ class MailImporter:
     def _skipped_row(self, key: str, prediction: Prediction) -> dict[str, Any]:
         """Not job mail: keep only what is needed to skip it next time."""
         return {
-            "owner_id": self.workspace.owner_id, "key": key, "message_id": "", "source_path": "", "label": MailLabel.OTHER,
+            "key": key, "message_id": "", "source_path": "", "label": MailLabel.OTHER,
             "predicted_label": None, "corrected": False, "confidence": round(prediction.confidence, 4),
             "status": MailStatus.SKIPPED, "from_name": "", "from_address": "", "subject": "", "body": "", "html": "",
             "company": "", "role": "", "application_id": None, "details": {},
         }  # fmt: skip
 
-    def _apply(self, tracker: Tracker, key: str, message: Any, prediction: Prediction) -> None:
+    def _apply(self, change: Change, key: str, message: Any, prediction: Prediction) -> None:
         """Record one job message and make the change it implies (or queue it for review)."""
         self.summary.job_related += 1
         found = extract(message.subject, message.from_name, message.from_address, message.text)
@@ -241,15 +228,13 @@ class MailImporter:
                 "candidates": list(match.candidates),
                 "ats": found.sender.ats,
             },
-            owner_id=self.workspace.owner_id,
         )
-        tracker.session.add(record)
+        record = change.store.add(record)
         if not self._should_review(prediction, match, found):
-            MailApplier(tracker, self._index, self.summary).apply_record(record, match.application_id, found)
+            applier = MailApplier(change.tracker, self._index, self.summary)
+            applier.apply_record(record, match.application_id, found)
         summary = f"Email “{message.subject[:60]}”: {prediction.label.value}"
-        remember_change(
-            tracker.session, record, self.workspace.checkpoint(tracker.session, summary, origin="email")
-        )
+        remember_change(change, record, change.checkpoint(summary))
         if record.status is MailStatus.REVIEW:
             self.summary.review += 1
 
@@ -320,34 +305,25 @@ class MailApplier:
             self._index.contact_apps.setdefault(record.from_address.lower(), set()).add(app.id or 0)
 
 
-def remember_change(session: Session, record: MailRecord, change_id: int | None) -> None:
+def remember_change(change: Change, record: MailRecord, change_id: int | None) -> None:
     """Note on the message which undo step holds its change, outside the journal (it is bookkeeping, not a
     change of its own: journaling it would make `undo` revert this note instead of the email's change)."""
-    details = {**record.details, "change": change_id}
-    session.execute(update(mail_messages).where(mail_messages.c.id == record.id).values(details=details))
-    set_committed_value(record, "details", details)
+    change.store.set_quietly(record, details={**record.details, "change": change_id})
 
 
-def load_index(session: Session, owner: int) -> AppIndex:
+def load_index(read: ReadModel) -> AppIndex:
     """A snapshot of the search for matching: applications, company domains, contacts and threads."""
     index = AppIndex()
-    names = {c.id: c for c in session.scalars(select(Company).where(Company.owner_id == owner))}
-    for app in session.scalars(select(Application).where(Application.owner_id == owner)):
-        index.add_app(app, names[app.company_id].name)
-    for company in names.values():
+    views = read.applications()
+    for view in views:
+        index.add_app(view.app, view.company)
+    for company in read.companies():
         for domain in company.domains:
             index.add_domain(domain, company.id or 0)
-    links = session.execute(
-        select(Contact.email, ApplicationContact.application_id)
-        .join(ApplicationContact, ApplicationContact.contact_id == Contact.id)
-        .where(Contact.owner_id == owner, Contact.email != "")
-    )
-    for email, app_id in links:
-        index.contact_apps.setdefault(email.lower(), set()).add(app_id)
-    records = session.scalars(
-        select(MailRecord).where(MailRecord.owner_id == owner, MailRecord.application_id.is_not(None))
-    )
-    for record in records:
-        if record.message_id:
-            index.threads[record.message_id.lower()] = record.application_id or 0
+    for app_id, people in read.people_of(v.app.id or 0 for v in views).items():
+        for person, _role in people:
+            if person.email:
+                index.contact_apps.setdefault(person.email.lower(), set()).add(app_id)
+    for message_id, app_id in read.mail_threads():
+        index.threads[message_id.lower()] = app_id
     return index

@@ -2,42 +2,32 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.mail import JOB_LABELS, MailLabel, MailRecord, MailStatus
 from bounceback.mail.extract import extract
 from bounceback.mail.importer import ImportSummary, MailApplier, load_index, remember_change
 from bounceback.mail.match import match_message
-from bounceback.storage.workspace import Workspace
-from bounceback.tracker import Tracker
+
+if TYPE_CHECKING:
+    from bounceback.workspace.change import Change
 
 
-def pending(tracker: Tracker) -> list[MailRecord]:
-    """Messages waiting for the person, oldest first."""
-    return list(
-        tracker.session.scalars(
-            select(MailRecord)
-            .where(MailRecord.owner_id == tracker.owner_id, MailRecord.status == MailStatus.REVIEW)
-            .order_by(MailRecord.received_at, MailRecord.id)
-        )
-    )
-
-
-def find_record(tracker: Tracker, record_id: int) -> MailRecord:
+def find_record(change: Change, record_id: int) -> MailRecord:
     """A kept message by its number."""
-    record = tracker.session.get(MailRecord, record_id)
-    if record is None or record.owner_id != tracker.owner_id:
+    record = change.store.get(MailRecord, record_id)
+    if record is None:
         raise NotFound(f"There is no message number {record_id}; `bounceback mail review` lists them.")
     if record.status is MailStatus.SKIPPED:
         raise InvalidInput(f"Message {record_id} was not job mail, so its content was not kept.")
     return record
 
 
-def _apply(workspace: Workspace, tracker: Tracker, record: MailRecord, app_id: int | None) -> None:
+def _apply(change: Change, record: MailRecord, app_id: int | None) -> None:
     """Make the record's change now, to `app_id` or wherever matching puts it."""
     found = extract(record.subject, record.from_name, record.from_address, record.body)
-    index = load_index(tracker.session, tracker.owner_id)
+    index = load_index(change.read)
     if app_id is None:
         match = match_message(
             references=(),
@@ -54,37 +44,35 @@ def _apply(workspace: Workspace, tracker: Tracker, record: MailRecord, app_id: i
         app_id = match.application_id
         if app_id is None and not (found.company or record.company):
             raise InvalidInput(f"Message {record.id} names no company; link it with `bounceback mail link`.")
-    MailApplier(tracker, index, ImportSummary()).apply_record(record, app_id, found)
-    change_id = workspace.checkpoint(
-        tracker.session, f"Reviewed email “{record.subject[:60]}”", origin="email"
-    )
-    remember_change(tracker.session, record, change_id)
+    MailApplier(change.tracker, index, ImportSummary()).apply_record(record, app_id, found)
+    change_id = change.checkpoint(f"Reviewed email “{record.subject[:60]}”")
+    remember_change(change, record, change_id)
 
 
-def accept(workspace: Workspace, tracker: Tracker, record_id: int) -> MailRecord:
+def accept(change: Change, record_id: int) -> MailRecord:
     """Take the tool's reading of a waiting message and make its change."""
-    record = find_record(tracker, record_id)
+    record = find_record(change, record_id)
     if record.status is not MailStatus.REVIEW:
         raise InvalidInput(f"Message {record_id} is not waiting for review (it is {record.status.value}).")
     if record.label not in JOB_LABELS:
         record.status = MailStatus.IGNORED
         return record
-    _apply(workspace, tracker, record, None)
+    _apply(change, record, None)
     return record
 
 
-def link(workspace: Workspace, tracker: Tracker, record_id: int, app_name: str) -> MailRecord:
+def link(change: Change, record_id: int, app_name: str) -> MailRecord:
     """Attach a message to the application the person names, and make its change there."""
-    record = find_record(tracker, record_id)
-    app = tracker.find(app_name)
-    _take_back(workspace, tracker, record)
-    _apply(workspace, tracker, record, app.id)
+    record = find_record(change, record_id)
+    app = change.tracker.find(app_name)
+    _take_back(change, record)
+    _apply(change, record, app.id)
     return record
 
 
-def ignore(tracker: Tracker, record_id: int) -> MailRecord:
+def ignore(change: Change, record_id: int) -> MailRecord:
     """Leave a waiting message aside; it changes nothing."""
-    record = find_record(tracker, record_id)
+    record = find_record(change, record_id)
     if record.status is MailStatus.APPLIED:
         raise InvalidInput(
             f"Message {record_id} already made its change; `bounceback mail relabel {record_id} other` takes it back."
@@ -93,30 +81,28 @@ def ignore(tracker: Tracker, record_id: int) -> MailRecord:
     return record
 
 
-def _take_back(workspace: Workspace, tracker: Tracker, record: MailRecord) -> None:
+def _take_back(change: Change, record: MailRecord) -> None:
     """Revert the change a message made, if it made one (refused when later changes depend on it)."""
     change_id = record.details.get("change")
     if record.status is MailStatus.APPLIED and isinstance(change_id, int):
-        workspace.revert_change(tracker.session, change_id)
-        tracker.session.expire_all()
-        tracker.forget()
+        change.revert(change_id)
     record.application_id = None
     record.status = MailStatus.REVIEW
 
 
-def relabel(workspace: Workspace, tracker: Tracker, record_id: int, label: MailLabel) -> MailRecord:
+def relabel(change: Change, record_id: int, label: MailLabel) -> MailRecord:
     """Correct a message's label: take back what the wrong label did, apply the right one, keep it for training."""
-    record = find_record(tracker, record_id)
+    record = find_record(change, record_id)
     if record.predicted_label is None:
         record.predicted_label = record.label
     was_applied = record.status is MailStatus.APPLIED
-    _take_back(workspace, tracker, record)
-    record = find_record(tracker, record_id)
+    _take_back(change, record)
+    record = find_record(change, record_id)
     record.label = label
     record.corrected = True
     record.confidence = 1.0
     if label in JOB_LABELS and (was_applied or record.company):
-        _apply(workspace, tracker, record, None)
+        _apply(change, record, None)
     elif label not in JOB_LABELS:
         record.status = MailStatus.IGNORED
     return record

@@ -8,28 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.mail import FolderState, MailAccount
 from bounceback.mail.classify.model import MailClassifier
 from bounceback.mail.importer import ImportSummary, MailImporter
-from bounceback.mail.sources.imap import ImapAccount, ImapSource
-from bounceback.storage.workspace import Workspace
+from bounceback.mail.sources.imap import AuthMethod, ImapAccount, ImapSource, Security
+from bounceback.workspace import ReadModel, Workspace
+
+if TYPE_CHECKING:
+    from bounceback.workspace.change import Change
 
 
-def accounts(session: Session, owner_id: int) -> list[MailAccount]:
-    """The owner's IMAP accounts, by name."""
-    query = select(MailAccount).where(MailAccount.owner_id == owner_id).order_by(MailAccount.name)
-    return list(session.scalars(query))
-
-
-def find_account(session: Session, owner_id: int, name: str | None) -> list[MailAccount]:
+def find_account(read: ReadModel, name: str | None) -> list[MailAccount]:
     """One named account, or all of them when no name is given."""
-    known = accounts(session, owner_id)
+    known = read.mail_accounts()
     if not known:
         raise NotFound("No mail account is set up yet; add one with `bounceback mail account add`.")
     if name is None:
@@ -41,14 +35,12 @@ def find_account(session: Session, owner_id: int, name: str | None) -> list[Mail
     return chosen
 
 
-def add_account(session: Session, owner_id: int, account: MailAccount) -> MailAccount:
+def add_account(change: Change, account: MailAccount) -> MailAccount:
     """Store an account's settings (never its secret); checks them as a connection would."""
     _connection_settings(account)  # refuses what a connection would refuse
-    if any(a.name == account.name for a in accounts(session, owner_id)):
+    if change.store.first(MailAccount, name=account.name) is not None:
         raise InvalidInput(f"A mail account called “{account.name}” exists already.")
-    account.owner_id = owner_id
-    session.add(account)
-    return account
+    return change.store.add(account)
 
 
 def _connection_settings(account: MailAccount) -> ImapAccount:
@@ -56,29 +48,22 @@ def _connection_settings(account: MailAccount) -> ImapAccount:
         account.name,
         account.host,
         account.port,
-        account.security,
+        Security(account.security),
         account.username,
         tuple(account.folders),
-        account.auth,
+        AuthMethod(account.auth),
     )
 
 
-def _state(session: Session, account_id: int, folder: str) -> FolderState | None:
-    return session.scalars(
-        select(FolderState).where(FolderState.account_id == account_id, FolderState.folder == folder)
-    ).first()
-
-
-def _saver(account: MailAccount, folder: str, uidvalidity: int) -> Callable[[Session, Sequence[Any]], None]:
+def _saver(account: MailAccount, folder: str, uidvalidity: int) -> Callable[[Change, Sequence[Any]], None]:
     """Saves how far the folder was read, inside the batch's own transaction."""
 
-    def save(session: Session, batch: Sequence[Any]) -> None:
-        state = _state(session, account.id or 0, folder)
+    def save(change: Change, batch: Sequence[Any]) -> None:
+        state = change.store.first(FolderState, account_id=account.id or 0, folder=folder)
         if state is None:
-            state = FolderState(
-                account_id=account.id or 0, folder=folder, uidvalidity=uidvalidity, owner_id=account.owner_id
+            state = change.store.add(
+                FolderState(account_id=account.id or 0, folder=folder, uidvalidity=uidvalidity)
             )
-            session.add(state)
         state.uidvalidity = uidvalidity
         state.last_uid = max(state.last_uid if state.uidvalidity == uidvalidity else 0, batch[-1].uid)
         state.synced_at = datetime.now(UTC)
@@ -99,8 +84,8 @@ def sync_account(
     importer = MailImporter(workspace, classifier, source=f"IMAP {account.name}")
     with ImapSource(_connection_settings(account), secret) as source:
         for folder in account.folders:
-            with workspace.read() as session:
-                state = _state(session, account.id or 0, folder)
+            with workspace.read() as read:
+                state = read.folder_state(account.id or 0, folder)
                 known = (state.uidvalidity, state.last_uid) if state else (None, 0)
             sync = source.sync_folder(folder, known[0], known[1])
             if sync.notice and notices is not None:

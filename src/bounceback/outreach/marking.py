@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
-
 from bounceback.domain.coaching import (
     FeedbackOutcome,
     FeedbackRequest,
@@ -21,8 +19,7 @@ from bounceback.domain.due import DueItem, DueKind
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import Application, Contact, Event, EventKind
 from bounceback.domain.outreach import ANSWER_BY, SENT, OutreachKind, pick_recipient
-from bounceback.storage.schema import reminder_states
-from bounceback.tracker import Tracker
+from bounceback.workspace.change import Change
 
 _SENT_SUMMARY = {
     OutreachKind.THANK_YOU: "Thank-you note sent to {who}",
@@ -50,17 +47,12 @@ class Marked:
 
 
 def set_answer(
-    tracker: Tracker, key: str, status: ReminderStatus, now: datetime, *, until: datetime | None = None
+    change: Change, key: str, status: ReminderStatus, now: datetime, *, until: datetime | None = None
 ) -> ReminderState:
     """Store the person's answer to one reminder (one row per key, updated in place)."""
-    session = tracker.session
-    query = select(ReminderState).where(
-        reminder_states.c.owner_id == tracker.owner_id, reminder_states.c.key == key
-    )
-    state = session.scalars(query).first()
+    state = change.store.first(ReminderState, key=key)
     if state is None:
-        state = ReminderState(key=key, status=status, updated_at=now, owner_id=tracker.owner_id)
-        session.add(state)
+        state = change.store.add(ReminderState(key=key, status=status, updated_at=now))
     state.status, state.updated_at = status, now
     state.snoozed_until = until if status is ReminderStatus.SNOOZED else None
     return state
@@ -75,31 +67,28 @@ def key_number(key: str, prefix: str) -> int | None:
 
 
 def mark_done(
-    tracker: Tracker, item: DueItem, now: datetime, *, answer: str | None = None, no_answer: bool = False
+    change: Change, item: DueItem, now: datetime, *, answer: str | None = None, no_answer: bool = False
 ) -> Marked:
     """Mark a reminder done, and write down what doing it means: an email sent, a feedback answer."""
     marked = Marked()
     if item.kind is DueKind.FEEDBACK_OUTCOME:
         request_id = key_number(item.key, "fr") or 0
-        marked.lines.append(record_feedback_outcome(tracker, request_id, now, answer=answer, none=no_answer))
+        marked.lines.append(record_feedback_outcome(change, request_id, now, answer=answer, none=no_answer))
     elif item.kind in _SENDS:
-        app = tracker.get(item.application_id)
-        contact = _contact(tracker, key_number(item.key, "c")) if item.kind is DueKind.RECONNECT else None
+        app = change.tracker.get(item.application_id)
+        contact = (
+            change.store.get(Contact, key_number(item.key, "c")) if item.kind is DueKind.RECONNECT else None
+        )
         event = record_sent(
-            tracker, app, _SENDS[item.kind], now, contact=contact, interview=key_number(item.key, "iv")
+            change, app, _SENDS[item.kind], now, contact=contact, interview=key_number(item.key, "iv")
         )
         marked.lines.append(f"On the timeline of {app.slug}: {event.summary}.")
-    set_answer(tracker, item.key, ReminderStatus.DONE, now)
+    set_answer(change, item.key, ReminderStatus.DONE, now)
     return marked
 
 
-def _contact(tracker: Tracker, contact_id: int | None) -> Contact | None:
-    """A contact by id, when the reminder names one."""
-    return tracker.session.get(Contact, contact_id) if contact_id else None
-
-
 def record_sent(
-    tracker: Tracker,
+    change: Change,
     app: Application,
     kind: OutreachKind,
     when: datetime,
@@ -108,6 +97,7 @@ def record_sent(
     interview: int | None = None,
 ) -> Event:
     """Put an email the person sent on the timeline (a request for feedback is also kept to ask about later)."""
+    tracker = change.tracker
     if contact is None:
         chosen = pick_recipient(kind, tracker.people_of(app))
         contact = chosen[0] if chosen else None
@@ -119,23 +109,24 @@ def record_sent(
         details["interview"] = interview
     if kind is OutreachKind.FEEDBACK:
         contact_id = contact.id if contact else None
-        request = FeedbackRequest(application_id=app.id or 0, requested_at=when, contact_id=contact_id)
-        request.owner_id = tracker.owner_id
-        tracker.session.add(request)
-        tracker.session.flush()
+        request = change.store.add(
+            FeedbackRequest(application_id=app.id or 0, requested_at=when, contact_id=contact_id)
+        )
+        change.store.flush()
         details["request"] = request.id
     summary = _SENT_SUMMARY[kind].format(who=who)
     return tracker.record(app, EventKind.EMAIL, when, summary, cause="sent by you", details=details)
 
 
 def record_feedback_outcome(
-    tracker: Tracker, request_id: int, when: datetime, *, answer: str | None, none: bool
+    change: Change, request_id: int, when: datetime, *, answer: str | None, none: bool
 ) -> str:
     """Write down what came of a request for feedback; an answer is also kept as a lesson."""
     if bool(answer and answer.strip()) == none:
         raise InvalidInput('Say what came of it: --answered "what they said", or --no-answer.')
-    request = tracker.session.get(FeedbackRequest, request_id)
-    if request is None or request.owner_id != tracker.owner_id:
+    tracker = change.tracker
+    request = change.store.get(FeedbackRequest, request_id)
+    if request is None:
         raise NotFound(f"There is no request for feedback with id {request_id}.")
     app = tracker.get(request.application_id)
     company = tracker.company_of(app).name
@@ -149,14 +140,12 @@ def record_feedback_outcome(
         )
     text = (answer or "").strip()
     request.outcome, request.answer = FeedbackOutcome.ANSWERED, text
-    lesson = Lesson(kind=LessonKind.FEEDBACK, text=text, created_at=when, application_id=app.id)
-    lesson.owner_id = tracker.owner_id
-    tracker.session.add(lesson)
+    change.store.add(Lesson(kind=LessonKind.FEEDBACK, text=text, created_at=when, application_id=app.id))
     tracker.record(app, EventKind.NOTE, when, f"{company} answered the request for feedback")
     return f"Kept with your lessons: “{text}”. Take what is useful in it and leave the rest."
 
 
-def record_promise(tracker: Tracker, app: Application, day: date, when: datetime) -> Event:
+def record_promise(change: Change, app: Application, day: date, when: datetime) -> Event:
     """Note the day the employer said they would answer by, so the follow-up waits for it."""
     summary = f"They said they would answer by {day:%a} {day.day} {day:%b %Y}"
-    return tracker.record(app, EventKind.NOTE, when, summary, details={ANSWER_BY: day.isoformat()})
+    return change.tracker.record(app, EventKind.NOTE, when, summary, details={ANSWER_BY: day.isoformat()})

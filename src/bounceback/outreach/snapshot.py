@@ -11,7 +11,7 @@ from bounceback.domain.due import DueItem, DueRules, SearchState, due_now
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.stages import Stage
 from bounceback.settings import Settings
-from bounceback.storage.reads import ReadModel
+from bounceback.workspace import ReadModel
 
 # Applications whose timeline and people the rules look at; the rest are settled.
 _WATCHED = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.REJECTED)

@@ -49,10 +49,10 @@ def create_database_engine(settings: Settings) -> Engine:
     try:
         return create_engine(settings.url, pool_pre_ping=True)
     except Exception as exc:  # bad URL, missing driver
-        raise StorageError(f"The database URL “{_redact(settings.url)}” cannot be used: {exc}.") from None
+        raise StorageError(f"The database URL “{redact(settings.url)}” cannot be used: {exc}.") from None
 
 
-def _redact(url: str) -> str:
+def redact(url: str) -> str:
     """A URL with any password hidden, safe to print."""
     from sqlalchemy.engine import make_url
 
@@ -72,7 +72,7 @@ def current_revision(engine: Engine) -> str | None:
         if "alembic_version" in str(exc):
             return None
         raise StorageError(
-            f"The database at “{_redact(str(engine.url))}” cannot be opened: {exc.orig}."
+            f"The database at “{redact(str(engine.url))}” cannot be opened: {exc.orig}."
         ) from None
     return row[0] if row else None
 

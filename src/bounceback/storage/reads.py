@@ -30,7 +30,6 @@ from bounceback.domain.errors import NotFound
 from bounceback.domain.filters import ApplicationFilter, select_applications
 from bounceback.domain.mail import FolderState, MailAccount, MailRecord, MailStatus
 from bounceback.domain.model import (
-    LOCAL_OWNER,
     Application,
     ApplicationCard,
     Company,
@@ -490,17 +489,4 @@ def open_sqlite_reads(settings: Settings, owner_id: int) -> ReadModel | None:
     return ReadModel(connection, owner_id=owner_id)
 
 
-def open_reads(settings: Settings, owner_id: int = LOCAL_OWNER) -> ReadModel:
-    """The fastest reads for the configured database, migrating it first when needed."""
-    reads = open_sqlite_reads(settings, owner_id)
-    if reads is not None:
-        return reads
-    from bounceback.storage.workspace import Workspace
-
-    workspace = Workspace(settings)
-    return ReadModel(
-        workspace.engine.raw_connection(), owner_id=owner_id, dialect=workspace.engine.dialect.name
-    )
-
-
-__all__ = ["RECORDS", "ApplicationView", "ReadModel", "open_reads", "open_sqlite_reads"]
+__all__ = ["RECORDS", "ApplicationView", "ReadModel", "open_sqlite_reads"]

@@ -1,4 +1,5 @@
-"""Tables, each with an owner so many people can share one PostgreSQL server, mapped onto domain records."""
+"""Tables, each with an owner so many people can share one PostgreSQL server (records.py says which record
+each holds; orm.py maps them)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import registry
 
 from bounceback.domain.coaching import (
     FeedbackOutcome,
@@ -320,17 +320,3 @@ reminder_states = Table(
     Column("snoozed_until", UTCDateTime, nullable=True),
     UniqueConstraint("owner_id", "key", name="uq_reminder_states_owner_key"),
 )
-
-mapper_registry = registry(metadata=metadata)
-
-
-def map_domain() -> None:
-    """Map the domain's dataclasses onto the tables (once); the domain itself stays free of SQL."""
-    from bounceback.storage.records import RECORDS
-
-    for table, cls in RECORDS.items():
-        if not hasattr(cls, "__mapper__"):
-            mapper_registry.map_imperatively(cls, metadata.tables[table])
-
-
-map_domain()

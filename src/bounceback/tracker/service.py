@@ -1,12 +1,11 @@
-"""Tracker: applications, companies, contacts, interviews and their timeline, inside one journaled session."""
+"""Tracker: applications, companies, contacts, interviews and their timeline, inside one journaled change.
+
+It holds the rules of a change and no SQL: what it reads and writes goes through the change's store."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from bounceback.dates import backdated, now_utc, zone
 from bounceback.domain.errors import InvalidInput, NotFound
@@ -26,6 +25,9 @@ from bounceback.domain.naming import application_slug, company_key, resolve, slu
 from bounceback.domain.progress import apply_move
 from bounceback.domain.stages import PROGRESS, Stage, can_move
 
+if TYPE_CHECKING:
+    from bounceback.storage.store import Store
+
 
 def _check_fields(values: dict[str, Any]) -> None:
     """Refuse values the domain cannot hold, with a sentence naming the field."""
@@ -38,11 +40,11 @@ def _check_fields(values: dict[str, Any]) -> None:
 
 
 class Tracker:
-    """Reads and changes one owner's search through an open session; the caller commits."""
+    """Reads and changes one owner's search inside an open change; the change commits."""
 
-    def __init__(self, session: Session, owner_id: int, *, origin: Origin = Origin.MANUAL) -> None:
-        self.session = session
-        self.owner_id = owner_id
+    def __init__(self, store: Store, *, origin: Origin = Origin.MANUAL) -> None:
+        self.store = store
+        self.owner_id = store.owner_id
         self.origin = origin
         self._companies: dict[str, Company] | None = None  # by company_key; filled on first use
         self._slugs: set[str] | None = None
@@ -55,11 +57,7 @@ class Tracker:
     # Companies -----------------------------------------------------------------------------------------
     def companies(self) -> list[Company]:
         """All companies of this owner, by name."""
-        return list(
-            self.session.scalars(
-                select(Company).where(Company.owner_id == self.owner_id).order_by(Company.name)
-            )
-        )
+        return self.store.all(Company, order=("name", "id"))
 
     def find_company(self, name: str) -> Company | None:
         """A company by its name, ignoring case, punctuation and legal suffixes."""
@@ -76,9 +74,8 @@ class Tracker:
             raise InvalidInput("A company name is needed.")
         company = self.find_company(name)
         if company is None:
-            company = Company(name=name, domains=list(domains or []), owner_id=self.owner_id)
-            self.session.add(company)
-            self.session.flush()
+            company = self.store.add(Company(name=name, domains=list(domains or [])))
+            self.store.flush()
             if self._companies is not None:
                 self._companies[company_key(company.name)] = company
         elif domains and not set(domains) <= set(company.domains):
@@ -88,37 +85,30 @@ class Tracker:
     # Applications -------------------------------------------------------------------------------------
     def applications(self) -> list[Application]:
         """All applications of this owner, oldest first."""
-        return list(
-            self.session.scalars(
-                select(Application).where(Application.owner_id == self.owner_id).order_by(Application.id)
-            )
-        )
+        return self.store.all(Application)
 
     def find(self, name: str) -> Application:
         """An application by id or unambiguous short name."""
-        rows = self.session.execute(
-            select(Application.id, Application.slug).where(Application.owner_id == self.owner_id)
-        ).all()
-        return self.get(resolve(name, [(r.id, r.slug) for r in rows]))
+        pairs = [(app_id, slug) for app_id, slug in self.store.values(Application, "id", "slug")]
+        return self.get(resolve(name, pairs))
 
     def get(self, app_id: int) -> Application:
         """An application by its id."""
-        app = self.session.get(Application, app_id)
-        if app is None or app.owner_id != self.owner_id:
+        app = self.store.get(Application, app_id)
+        if app is None:
             raise NotFound(f"There is no application with id {app_id}.")
         return app
 
     def company_of(self, app: Application) -> Company:
         """The company an application is with."""
-        company = self.session.get(Company, app.company_id)
+        company = self.store.get(Company, app.company_id)
         assert company is not None
         return company
 
     def _taken_slugs(self) -> set[str]:
         """Every short name in use (remembered for the transaction, so a long import stays linear)."""
         if self._slugs is None:
-            query = select(Application.slug).where(Application.owner_id == self.owner_id)
-            self._slugs = set(self.session.scalars(query))
+            self._slugs = {slug for (slug,) in self.store.values(Application, "slug")}
         return self._slugs
 
     def add(
@@ -141,20 +131,20 @@ class Tracker:
         _check_fields(values)
         when = when or now_utc()
         org = self.ensure_company(company)
-        app = Application(
-            company_id=org.id or 0,
-            role=role,
-            slug=application_slug(org.name, role, self._taken_slugs()),
-            owner_id=self.owner_id,
-            created_at=when,
-            updated_at=when,
-            last_activity_at=when,
-            **values,
+        app = self.store.add(
+            Application(
+                company_id=org.id or 0,
+                role=role,
+                slug=application_slug(org.name, role, self._taken_slugs()),
+                created_at=when,
+                updated_at=when,
+                last_activity_at=when,
+                **values,
+            )
         )
         if app.saved_on is None:
             app.saved_on = when.date()
-        self.session.add(app)
-        self.session.flush()
+        self.store.flush()
         self._taken_slugs().add(app.slug)
         # Entered late (applied before it was recorded): the story starts, and is sent, on the applied day.
         start = backdated(when, app.applied_on)
@@ -236,11 +226,11 @@ class Tracker:
         """Remove an application with its timeline, interviews and contact links (undo brings them back)."""
         self._taken_slugs().discard(app.slug)
         for cls in (Event, Interview, ApplicationContact):
-            for row in self.session.scalars(select(cls).where(cls.application_id == app.id)):
-                self.session.delete(row)
-        self.session.flush()
-        self.session.delete(app)
-        self.session.flush()
+            for record in self.store.all(cls, application_id=app.id):
+                self.store.delete(record)
+        self.store.flush()
+        self.store.delete(app)
+        self.store.flush()
 
     # Timeline ------------------------------------------------------------------------------------------
     def _event(
@@ -256,20 +246,19 @@ class Tracker:
         details: dict[str, Any] | None = None,
         origin: Origin | None = None,
     ) -> Event:
-        event = Event(
-            application_id=app.id or 0,
-            kind=kind,
-            occurred_at=when,
-            summary=summary,
-            origin=origin or self.origin,
-            cause=cause,
-            from_stage=from_stage,
-            to_stage=to_stage,
-            details=details or {},
-            owner_id=self.owner_id,
+        return self.store.add(
+            Event(
+                application_id=app.id or 0,
+                kind=kind,
+                occurred_at=when,
+                summary=summary,
+                origin=origin or self.origin,
+                cause=cause,
+                from_stage=from_stage,
+                to_stage=to_stage,
+                details=details or {},
+            )
         )
-        self.session.add(event)
-        return event
 
     def record(self, app: Application, kind: EventKind, when: datetime, summary: str, **extra: Any) -> Event:
         """Put something else on the timeline (an email, an import)."""
@@ -277,20 +266,12 @@ class Tracker:
 
     def timeline(self, app: Application) -> list[Event]:
         """The application's events, oldest first."""
-        return list(
-            self.session.scalars(
-                select(Event).where(Event.application_id == app.id).order_by(Event.occurred_at, Event.id)
-            )
-        )
+        return self.store.all(Event, application_id=app.id, order=("occurred_at", "id"))
 
     # Contacts ------------------------------------------------------------------------------------------
     def contacts(self) -> list[Contact]:
         """All contacts, by name."""
-        return list(
-            self.session.scalars(
-                select(Contact).where(Contact.owner_id == self.owner_id).order_by(Contact.name)
-            )
-        )
+        return self.store.all(Contact, order=("name", "id"))
 
     def add_contact(self, name: str, *, company: str | None = None, **values: Any) -> Contact:
         """Record a person; an email already known returns that contact instead of a copy."""
@@ -299,15 +280,12 @@ class Tracker:
         email = values.get("email", "").strip().lower()
         if email:
             values["email"] = email
-            known = self.session.scalars(
-                select(Contact).where(Contact.owner_id == self.owner_id, Contact.email == email)
-            ).first()
+            known = self.store.first(Contact, email=email)
             if known is not None:
                 return known
         company_id = self.ensure_company(company).id if company else None
-        contact = Contact(name=name.strip(), company_id=company_id, owner_id=self.owner_id, **values)
-        self.session.add(contact)
-        self.session.flush()
+        contact = self.store.add(Contact(name=name.strip(), company_id=company_id, **values))
+        self.store.flush()
         return contact
 
     def find_contact(self, name: str) -> Contact:
@@ -328,19 +306,14 @@ class Tracker:
         self, app: Application, contact: Contact, role: ContactRole, *, when: datetime | None = None
     ) -> ApplicationContact:
         """Tie a contact to an application in a role (kept once)."""
-        existing = self.session.scalars(
-            select(ApplicationContact).where(
-                ApplicationContact.application_id == app.id,
-                ApplicationContact.contact_id == contact.id,
-                ApplicationContact.role == role,
-            )
-        ).first()
+        existing = self.store.first(
+            ApplicationContact, application_id=app.id, contact_id=contact.id, role=role
+        )
         if existing is not None:
             return existing
-        link = ApplicationContact(
-            application_id=app.id or 0, contact_id=contact.id or 0, role=role, owner_id=self.owner_id
+        link = self.store.add(
+            ApplicationContact(application_id=app.id or 0, contact_id=contact.id or 0, role=role)
         )
-        self.session.add(link)
         self._event(
             app,
             EventKind.CONTACT,
@@ -351,24 +324,18 @@ class Tracker:
 
     def people_of(self, app: Application) -> list[tuple[Contact, ContactRole]]:
         """The contacts of an application with their roles."""
-        rows = self.session.execute(
-            select(Contact, ApplicationContact.role)
-            .join(ApplicationContact, ApplicationContact.contact_id == Contact.id)
-            .where(ApplicationContact.application_id == app.id)
-            .order_by(Contact.name)
-        ).all()
-        return [(r[0], r[1]) for r in rows]
+        return self.store.people_of(app.id or 0)
 
     # Interviews ----------------------------------------------------------------------------------------
     def add_interview(
         self, app: Application, interview: Interview, *, screening: bool = False, when: datetime | None = None
     ) -> Interview:
-        """Schedule an interview; the application moves forward to screening or interviewing if behind."""
+        """Schedule an interview; the application moves forward to screening or interviewing if behind.
+        Returns the interview as stored (with its round)."""
         if app.stage.is_closed and app.stage is not Stage.GHOSTED:
             raise InvalidInput(f"{app.slug} is closed as {app.stage.value}; reopen it with undo first.")
         interview.application_id = app.id or 0
-        interview.owner_id = self.owner_id
-        self.session.add(interview)
+        interview = self.store.add(interview)
         target = Stage.SCREENING if screening else Stage.INTERVIEWING
         when = when or now_utc()
         if app.stage is Stage.GHOSTED or app.stage.rank < target.rank:
@@ -387,7 +354,6 @@ class Tracker:
 
     def interviews(self, app: Application | None = None) -> list[Interview]:
         """Interviews of one application, or all, by start time."""
-        query = select(Interview).where(Interview.owner_id == self.owner_id)
-        if app is not None:
-            query = query.where(Interview.application_id == app.id)
-        return list(self.session.scalars(query.order_by(Interview.starts_at)))
+        if app is None:
+            return self.store.all(Interview, order=("starts_at", "id"))
+        return self.store.all(Interview, application_id=app.id, order=("starts_at", "id"))

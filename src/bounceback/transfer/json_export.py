@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from bounceback.transfer.json_document import TABLES, build_document
+from bounceback.workspace import ReadModel
 
 
-def export_document(session: Session, owner_id: int) -> dict[str, Any]:
+def export_document(read: ReadModel) -> dict[str, Any]:
     """The owner's companies, applications, contacts, links, interviews and timeline as one document."""
-    rows: dict[str, list[Any]] = {}
-    for table in TABLES:
-        cls: Any = table.cls
-        query = select(cls).where(cls.owner_id == owner_id).order_by(cls.id)
-        rows[table.key] = list(session.scalars(query))
-    return build_document(rows)
+    return build_document({table.key: read.records(table.cls) for table in TABLES})

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.model import Application, Company, Contact, Event, EventKind, Origin
 from bounceback.domain.naming import application_slug, company_key
 from bounceback.transfer.dedupe import DuplicateIndex
 from bounceback.transfer.json_document import TABLES, Document, Record, Table
+
+if TYPE_CHECKING:
+    from bounceback.workspace.change import Change
 
 SKIP = -1  # stands for a record left out (already here), so what belongs to it is left out too
 
@@ -31,26 +31,16 @@ class RestoreReport:
     already_there: int = 0
 
 
-def count_applications(session: Session, owner_id: int) -> int:
-    """How many applications the owner has."""
-    query = select(func.count()).select_from(Application).where(Application.owner_id == owner_id)
-    return int(session.scalar(query) or 0)
-
-
-def is_empty(session: Session, owner_id: int) -> bool:
+def is_empty(change: Change) -> bool:
     """True when the owner has no companies, applications or contacts yet."""
-    return all(
-        session.scalar(select(func.count()).select_from(cls).where(cls.owner_id == owner_id)) == 0
-        for cls in (Company, Application, Contact)
-    )
+    return all(change.store.count(cls) == 0 for cls in (Company, Application, Contact))
 
 
 class _Restorer:
     """Stores one document's records parents-first, mapping document keys to new database ids."""
 
-    def __init__(self, session: Session, owner_id: int, source: str) -> None:
-        self.session = session
-        self.owner_id = owner_id
+    def __init__(self, change: Change, source: str) -> None:
+        self.store = change.store
         self.source = source
         self.report = RestoreReport()
         self.ids: dict[str, dict[int, int]] = {t.key: {} for t in TABLES}
@@ -60,16 +50,15 @@ class _Restorer:
 
     def _learn_existing(self) -> None:
         """What is already in the workspace, to match companies, contacts and applications against."""
-        owned = self.session.scalars
-        companies = list(owned(select(Company).where(Company.owner_id == self.owner_id)))
+        companies = self.store.all(Company)
         self.company_ids = {company_key(c.name): c.id for c in companies}
         names = {c.id: c.name for c in companies}
-        contacts = list(owned(select(Contact).where(Contact.owner_id == self.owner_id)))
+        contacts = self.store.all(Contact)
         self.contact_ids = {c.email.lower(): c.id for c in contacts if c.email}
         self.contact_names = {(c.name.strip().lower(), c.company_id): c.id for c in contacts if not c.email}
         self.index = DuplicateIndex()
         self.slugs: set[str] = set()
-        for app in owned(select(Application).where(Application.owner_id == self.owner_id)):
+        for app in self.store.all(Application):
             self.index.add(names[app.company_id], app.role, app.url, (app.applied_on, app.saved_on))
             self.slugs.add(app.slug)
 
@@ -91,10 +80,8 @@ class _Restorer:
             if known is not None:
                 self.ids[table.key][record["id"]] = known
                 continue
-            obj = table.cls(**values, owner_id=self.owner_id)
-            self.session.add(obj)
-            pending.append((record["id"], obj))
-        self.session.flush()
+            pending.append((record["id"], self.store.add(table.cls(**values))))
+        self.store.flush()
         for key, obj in pending:
             self.ids[table.key][key] = obj.id
         self.report.added[table.key] += len(pending)
@@ -132,7 +119,7 @@ class _Restorer:
 
     def _known_application(self, values: dict[str, Any]) -> int | None:
         """SKIP for an application already here (left out with its timeline); else None, with a free slug."""
-        company = self.session.get(Company, values["company_id"])
+        company = self.store.get(Company, values["company_id"])
         assert company is not None
         day = values.get("applied_on") or values.get("saved_on")
         if self.index.holds(company.name, values["role"], values.get("url", ""), day):
@@ -148,7 +135,7 @@ class _Restorer:
         """Put the merge on each new application's timeline, so the person can see where it came from."""
         now = datetime.now(UTC)
         for app in self.new_apps:
-            self.session.add(
+            self.store.add(
                 Event(
                     application_id=app.id or 0,
                     kind=EventKind.IMPORTED,
@@ -157,24 +144,21 @@ class _Restorer:
                     origin=Origin.IMPORT,
                     cause=f"import: {self.source}",
                     details={"file": self.source},
-                    owner_id=self.owner_id,
                 )
             )
 
 
-def restore(
-    document: Document, session: Session, owner_id: int, *, source: str, merge: bool
-) -> RestoreReport:
+def restore(document: Document, change: Change, *, source: str, merge: bool) -> RestoreReport:
     """Store a document: refuse a workspace in use unless merging; merged applications already here are skipped."""
-    if not merge and not is_empty(session, owner_id):
-        held = count_applications(session, owner_id)
+    if not merge and not is_empty(change):
+        held = change.store.count(Application)
         raise InvalidInput(
             f"This workspace already holds {held} application{'s' if held != 1 else ''}, so “{source}” was not "
             "imported; add --merge to add only what is new, or import into an empty workspace (--home)."
         )
-    restorer = _Restorer(session, owner_id, source)
+    restorer = _Restorer(change, source)
     report = restorer.restore(document)
     if merge:
         restorer.note_merge()
-        session.flush()
+        change.store.flush()
     return report

@@ -14,11 +14,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bounceback.domain.errors import BouncebackError, InvalidInput, NotFound
 from bounceback.settings import Settings
-from bounceback.storage.workspace import Workspace
 from bounceback.web.deps import WebContext, WebOptions, verify_csrf
 from bounceback.web.routes import ROUTERS
 from bounceback.web.security import SecurityMiddleware
 from bounceback.web.templating import is_htmx, make_environment, render, zone_for
+from bounceback.workspace import Workspace
 
 STATIC = Path(__file__).parent / "static"
 
@@ -28,7 +28,7 @@ def create_app(
 ) -> FastAPI:
     """The dashboard for the search in `settings`' database (migrated on first use)."""
     options = options or WebOptions()
-    context = WebContext(settings, options, workspace or Workspace(settings))
+    context = WebContext(settings, options, workspace or Workspace.open(settings))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

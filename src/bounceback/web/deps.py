@@ -16,13 +16,12 @@ from bounceback.domain.errors import BouncebackError
 from bounceback.domain.model import ApplicationCard, Origin
 from bounceback.outreach.snapshot import DueView
 from bounceback.settings import Settings
-from bounceback.storage.reads import ReadModel
-from bounceback.storage.workspace import Workspace
-from bounceback.tracker import Tracker
 from bounceback.web.cache import DataCache
 from bounceback.web.imports import ImportJobs
 from bounceback.web.insights_view import InsightsPage, compute_insights
 from bounceback.web.security import CSRF_FIELD, CSRF_HEADER, UNSAFE_METHODS, CsrfGuard
+from bounceback.workspace import ReadModel, Workspace
+from bounceback.workspace.change import Change
 
 MEGABYTE = 1 << 20
 CARDS_LIFETIME = 300.0  # seconds a board's cards are reused while nothing changes
@@ -53,6 +52,7 @@ class WebContext:
         self.settings = settings
         self.options = options
         self.workspace = workspace
+        _ = workspace.database  # migrate at start, and read through the engine's pool from the first page
         self.guard = CsrfGuard(options.secret)
         self.jobs = ImportJobs()
         self.cards: DataCache[list[ApplicationCard]] = DataCache(lifetime=CARDS_LIFETIME)
@@ -66,18 +66,15 @@ class WebContext:
 
     @contextmanager
     def read(self) -> Iterator[ReadModel]:
-        """The read model on a pooled connection (returned to the pool afterwards)."""
-        raw = self.workspace.engine.raw_connection()
-        try:
-            yield ReadModel(raw, owner_id=self.workspace.owner_id, dialect=self.workspace.engine.dialect.name)
-        finally:
-            raw.close()
+        """The read model of the server's person (the workspace's door)."""
+        with self.workspace.read() as read:
+            yield read
 
     @contextmanager
-    def change(self, summary: str, *, origin: Origin = Origin.MANUAL) -> Iterator[Tracker]:
-        """A tracker inside one journaled transaction (one undo step)."""
-        with self.workspace.change(summary, origin=origin.value) as session:
-            yield Tracker(session, self.workspace.owner_id, origin=origin)
+    def change(self, summary: str, *, origin: Origin = Origin.MANUAL) -> Iterator[Change]:
+        """One journaled change (one undo step)."""
+        with self.workspace.change(summary, origin=origin) as change:
+            yield change
 
     def board_cards(self) -> list[ApplicationCard]:
         """Every application as a card, read again only when the search changed."""

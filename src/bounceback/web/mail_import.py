@@ -131,7 +131,7 @@ def import_in_child(
     from bounceback.mail.importer import MailImporter
     from bounceback.mail.learning import classifier_for
     from bounceback.mail.sources import open_source
-    from bounceback.storage.workspace import Workspace
+    from bounceback.workspace import Workspace
 
     def advance(count: int) -> None:
         sender.send(("advance", count))
@@ -140,14 +140,14 @@ def import_in_child(
 
     workspace = None
     try:
-        workspace = Workspace(settings, owner_id=owner)
+        workspace = Workspace.open(settings, owner)
         sender.send(("total", sum(1 for source in open_source(path) for _ in source)))
         sources = open_source(path)
 
         def classifier() -> MailClassifier:
             assert workspace is not None
-            with workspace.read() as session:
-                return classifier_for(session, owner, settings.cache)
+            with workspace.read() as read:
+                return classifier_for(read, settings.cache)
 
         summary = MailImporter(workspace, classifier, source=name).run(
             chain.from_iterable(sources), progress=advance

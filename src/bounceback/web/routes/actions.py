@@ -41,9 +41,9 @@ def move(
     if not stage.strip():
         raise InvalidInput("Choose the stage to move it to.")
     target = parse_stage(stage)
-    with web.change(f"Move application {app_id} to {target.value}") as tracker:
-        app = tracker.get(app_id)
-        event = tracker.move(app, target, reason=reason.strip())
+    with web.change(f"Move application {app_id} to {target.value}") as change:
+        app = change.tracker.get(app_id)
+        event = change.tracker.move(app, target, reason=reason.strip())
         message = _moved_message(app.slug, target, app.furthest_stage, event.summary)
     return redirect(safe_next(next_url, f"/applications/{app_id}"), message=message)
 
@@ -51,8 +51,8 @@ def move(
 @router.post("/notes")
 def add_note(web: Web, app_id: int, text: Text = "") -> Response:
     """Put a note on the timeline."""
-    with web.change(f"Note on application {app_id}") as tracker:
-        tracker.note(tracker.get(app_id), text)
+    with web.change(f"Note on application {app_id}") as change:
+        change.tracker.note(change.tracker.get(app_id), text)
     return redirect(f"/applications/{app_id}#timeline", message="Note added.")
 
 
@@ -64,11 +64,11 @@ def add_contact(
     part = choice(ContactRole, role, "contact role") or ContactRole.OTHER
     if email.strip() and "@" not in email:
         raise InvalidInput(f"“{email.strip()}” is not an email address.")
-    with web.change(f"Add {name.strip()} to application {app_id}") as tracker:
-        app = tracker.get(app_id)
-        company = tracker.company_of(app).name
-        person = tracker.add_contact(name, company=company, email=email.strip(), title=title.strip())
-        tracker.link(app, person, part)
+    with web.change(f"Add {name.strip()} to application {app_id}") as change:
+        app = change.tracker.get(app_id)
+        company = change.tracker.company_of(app).name
+        person = change.tracker.add_contact(name, company=company, email=email.strip(), title=title.strip())
+        change.tracker.link(app, person, part)
         who = person.name
     return redirect(f"/applications/{app_id}#people", message=f"{who} added.")
 
@@ -93,10 +93,10 @@ def add_interview(
     moment, zone_name = parse_moment(f"{starts.strip()} {zone}".strip(), default_zone=web.settings.timezone)
     kind_of = choice(InterviewKind, kind, "kind of interview") or InterviewKind.VIDEO
     minutes = whole_number(duration, "The length in minutes", low=5, high=24 * 60) or 60
-    with web.change(f"Interview for application {app_id}") as tracker:
+    with web.change(f"Interview for application {app_id}") as change:
         interview = Interview(
             application_id=app_id, starts_at=moment, timezone=zone_name, kind=kind_of, duration_minutes=minutes,
             location=location.strip(), interviewers=interviewers.strip(), notes=notes.strip(), round=0,
         )  # fmt: skip
-        tracker.add_interview(tracker.get(app_id), interview, screening=screening == "yes")
+        change.tracker.add_interview(change.tracker.get(app_id), interview, screening=screening == "yes")
     return redirect(f"/applications/{app_id}#interviews", message="Interview added.")

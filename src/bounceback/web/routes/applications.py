@@ -48,8 +48,8 @@ def _create(web: WebContext, form: ApplicationForm) -> Response:
     if stage.is_closed:
         raise InvalidInput("A new application starts at an open stage; close it from its page afterwards.")
     company, role = form.text("company"), form.text("role")
-    with web.change(f"Add {role} at {company}") as tracker:
-        app = tracker.add(company, role, stage=stage, **values)
+    with web.change(f"Add {role} at {company}") as change:
+        app = change.tracker.add(company, role, stage=stage, **values)
         app_id, slug = app.id, app.slug
     return redirect(f"/applications/{app_id}", message=f"Added {slug}.")
 
@@ -91,9 +91,9 @@ def _edit(web: WebContext, app_id: int, form: ApplicationForm) -> Response:
     values = form.values()
     if form.text("role"):
         values["role"] = form.text("role")
-    with web.change(f"Edit application {app_id}") as tracker:
-        app = tracker.get(app_id)
-        changed = tracker.edit(app, **values)
+    with web.change(f"Edit application {app_id}") as change:
+        app = change.tracker.get(app_id)
+        changed = change.tracker.edit(app, **values)
         slug = app.slug
     words = ", ".join(name.replace("_", " ") for name in changed)
     return redirect(
@@ -106,8 +106,8 @@ def delete_application(web: Web, app_id: int, confirm: Annotated[str, Form()] = 
     """Delete an application and its timeline, once the person ticked the box (undo brings it back)."""
     if confirm != "yes":
         raise InvalidInput("Tick “Yes, delete it” to delete this application.")
-    with web.change(f"Delete application {app_id}") as tracker:
-        app = tracker.get(app_id)
+    with web.change(f"Delete application {app_id}") as change:
+        app = change.tracker.get(app_id)
         slug = app.slug
-        tracker.delete(app)
+        change.tracker.delete(app)
     return redirect("/", message=f"Deleted {slug}. “Undo last change” brings it back.")

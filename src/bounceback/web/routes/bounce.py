@@ -28,11 +28,11 @@ def _open_session(web: WebContext, app_id: int) -> int | None:
 
 def _page(web: WebContext, app_id: int, session_id: int, after: list[Block]) -> dict[str, Any]:
     """What the page shows: the blocks the last answer produced, then the current step (or the end)."""
-    with web.change("Look at bounce-back session") as tracker:  # reads only: nothing is journaled
-        runner = BounceRunner.open(tracker, str(app_id), session_id=session_id)
+    with web.change("Look at bounce-back session") as change:  # reads only: nothing is journaled
+        runner = BounceRunner.open(change, str(app_id), session_id=session_id)
         view = None if runner.finished else runner.view()
         slug = runner.app.slug
-        company = tracker.company_of(runner.app).name
+        company = change.tracker.company_of(runner.app).name
     return {"view": view, "after": after, "slug": slug, "company": company, "session_id": session_id}
 
 
@@ -53,8 +53,8 @@ def session_page(request: Request, web: Web, app_id: int) -> Response:
 @router.post("/start")
 def start(web: Web, app_id: int) -> Response:
     """Start a session (the coach refuses unless the application was rejected)."""
-    with web.change(f"Start bounce-back session for application {app_id}") as tracker:
-        BounceRunner.open(tracker, str(app_id))
+    with web.change(f"Start bounce-back session for application {app_id}") as change:
+        BounceRunner.open(change, str(app_id))
     return redirect(f"/bounce/{app_id}")
 
 
@@ -80,8 +80,8 @@ def _submit(web: WebContext, app_id: int, key: str, form: FormData) -> dict[str,
         raise InvalidInput(
             "This bounce-back session is already finished; its page shows how to start another."
         )
-    with web.change(f"Bounce-back session: step {key} (application {app_id})") as tracker:
-        runner = BounceRunner.open(tracker, str(app_id), session_id=session_id)
+    with web.change(f"Bounce-back session: step {key} (application {app_id})") as change:
+        runner = BounceRunner.open(change, str(app_id), session_id=session_id)
         raw = None if form.get("action") == SKIP else answers_from(form, runner.view())
         after = runner.submit(key, raw)
     return _page(web, app_id, session_id, after)

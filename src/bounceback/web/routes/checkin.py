@@ -23,8 +23,8 @@ TREND_ROWS = 12  # the latest readings shown in the table
 
 def _context(web: WebContext, after: list[Block]) -> dict[str, Any]:
     """The form, what the last check-in said, and the trend so far."""
-    with web.workspace.read() as session:
-        readings: list[Reading] = load_readings(session, web.workspace.owner_id)
+    with web.read() as read:
+        readings: list[Reading] = load_readings(read)
     trends = [s for s in (who5_trend(readings), mood_trend(readings)) if s]
     return {
         "section": "checkin",
@@ -45,8 +45,8 @@ def _record(web: WebContext, form: FormData) -> dict[str, Any]:
     """Store the answers given (blank ones left out) and say what they show."""
     view = checkin_view()
     raw = {p.key: v for p in view.prompts if isinstance(v := form.get(p.key), str) and v.strip()}
-    with web.change("Weekly check-in") as tracker:
-        blocks = record_checkin(tracker.session, tracker.owner_id, raw, datetime.now(UTC))
+    with web.change("Weekly check-in") as change:
+        blocks = record_checkin(change, raw, datetime.now(UTC))
     return _context(web, blocks)
 
 

@@ -48,13 +48,13 @@ def draft_sent(web: Web, app_id: int, kind: Annotated[str, Form()] = "") -> Resp
     outreach = parse_kind(kind)
     made = make_draft(web, app_id, kind)
     now = datetime.now(UTC)
-    with web.change(f"Sent: {outreach.label}") as tracker:
-        app = tracker.get(app_id)
+    with web.change(f"Sent: {outreach.label}") as change:
+        app = change.tracker.get(app_id)
         recipient = made.facts.recipient
-        contact = tracker.session.get(Contact, recipient.id) if recipient is not None else None
+        contact = change.store.get(Contact, recipient.id) if recipient is not None else None
         interview = (
             made.facts.interview.id if made.facts.interview and outreach.value == "thank_you" else None
         )
-        event = record_sent(tracker, app, outreach, now, contact=contact, interview=interview)
+        event = record_sent(change, app, outreach, now, contact=contact, interview=interview)
         summary = event.summary
     return redirect(f"/applications/{app_id}#timeline", message=f"On the timeline: {summary}.")

@@ -78,8 +78,8 @@ def done(
     """Mark it done; a thank-you, follow-up, feedback request or reconnect goes on the timeline as sent."""
     now = datetime.now(UTC)
     item = _find(web, key)
-    with web.change(f"Done: {item.title}") as tracker:
-        marked = mark_done(tracker, item, now, answer=answer or None, no_answer=no_answer == "yes")
+    with web.change(f"Done: {item.title}") as change:
+        marked = mark_done(change, item, now, answer=answer or None, no_answer=no_answer == "yes")
     return _settled(request, " ".join([f"Done: {item.title}", *marked.lines]))
 
 
@@ -92,8 +92,8 @@ def snooze(request: Request, web: Web, key: Key, days: Annotated[str, Form()] = 
     item = _find(web, key)
     zone = local_zone(web.settings.timezone)
     until = at_local(now.astimezone(zone).date() + timedelta(days=int(days)), MORNING, zone)
-    with web.change(f"Snooze: {item.title}") as tracker:
-        set_answer(tracker, item.key, ReminderStatus.SNOOZED, now, until=until)
+    with web.change(f"Snooze: {item.title}") as change:
+        set_answer(change, item.key, ReminderStatus.SNOOZED, now, until=until)
     return _settled(request, f"Snoozed {SNOOZES[days]}: {item.title}")
 
 
@@ -102,6 +102,6 @@ def dismiss(request: Request, web: Web, key: Key) -> Response:
     """Take it off the list for good (undo brings it back)."""
     now = datetime.now(UTC)
     item = _find(web, key)
-    with web.change(f"Dismiss: {item.title}") as tracker:
-        set_answer(tracker, item.key, ReminderStatus.DISMISSED, now)
+    with web.change(f"Dismiss: {item.title}") as change:
+        set_answer(change, item.key, ReminderStatus.DISMISSED, now)
     return _settled(request, f"Dismissed: {item.title}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
@@ -12,11 +12,13 @@ from bounceback.domain.errors import InvalidInput
 from bounceback.domain.mail import MailLabel, MailRecord
 from bounceback.domain.model import Origin
 from bounceback.mail import review
-from bounceback.tracker import Tracker
 from bounceback.web.deps import Web
 from bounceback.web.email_html import sanitise
 from bounceback.web.forms import choice
 from bounceback.web.templating import is_htmx, redirect, render
+
+if TYPE_CHECKING:
+    from bounceback.workspace.change import Change
 
 router = APIRouter(prefix="/mail/review")
 LINK_CHOICES = 500  # application names offered while typing; any other name still works
@@ -46,11 +48,11 @@ def review_page(request: Request, web: Web) -> Response:
 
 
 def _settle(
-    request: Request, web: Web, record_id: int, summary: str, action: Callable[[Tracker], object]
+    request: Request, web: Web, record_id: int, summary: str, action: Callable[[Change], object]
 ) -> Response:
     """Run one review action in its own undoable change; htmx gets the settled item back in place."""
-    with web.change(summary, origin=Origin.EMAIL) as tracker:
-        action(tracker)
+    with web.change(summary, origin=Origin.EMAIL) as change:
+        action(change)
     with web.read() as read:
         mail = read.mail(record_id)
         names = read.application_names()
@@ -77,7 +79,7 @@ def accept(request: Request, web: Web, record_id: int) -> Response:
     """Take the tool's reading and make its change."""
     return _settle(
         request, web, record_id, f"Accept message {record_id}",
-        lambda tracker: review.accept(web.workspace, tracker, record_id),
+        lambda change: review.accept(change, record_id),
     )  # fmt: skip
 
 
@@ -87,7 +89,7 @@ def relabel(request: Request, web: Web, record_id: int, label: Annotated[str, Fo
     new_label = choice(MailLabel, label, "mail label") or MailLabel.OTHER
     return _settle(
         request, web, record_id, f"Relabel message {record_id} as {new_label.value}",
-        lambda tracker: review.relabel(web.workspace, tracker, record_id, new_label),
+        lambda change: review.relabel(change, record_id, new_label),
     )  # fmt: skip
 
 
@@ -99,7 +101,7 @@ def link(request: Request, web: Web, record_id: int, application: Annotated[str,
         raise InvalidInput("Type the short name or id of the application this message belongs to.")
     return _settle(
         request, web, record_id, f"Link message {record_id} to {name}",
-        lambda tracker: review.link(web.workspace, tracker, record_id, name),
+        lambda change: review.link(change, record_id, name),
     )  # fmt: skip
 
 
@@ -111,5 +113,5 @@ def ignore(request: Request, web: Web, record_id: int) -> Response:
         web,
         record_id,
         f"Ignore message {record_id}",
-        lambda tracker: review.ignore(tracker, record_id),
+        lambda change: review.ignore(change, record_id),
     )
