@@ -9,9 +9,12 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
+from bounceback.cli.messages import command
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.coaching import ReminderState, ReminderStatus
 from bounceback.domain.due import DueItem, DueKind
 from bounceback.domain.model import Interview, InterviewKind
+from bounceback.domain.outreach import OutreachKind
 from bounceback.outreach.calendar import InterviewEntry, build_calendar, calendar_reminders
 from tests.conftest import CLI
 
@@ -24,12 +27,12 @@ NEW_YORK_DST = Interview(
 )
 THANKS = DueItem(
     DueKind.THANK_YOU, "thank_you:app1:iv12", 1, "acme-data-engineer", "Thank Jane Doe for the interview at Acme",
-    datetime(2026, 3, 30, 9, tzinfo=UTC), "bounceback draft thank-you acme-data-engineer",
+    datetime(2026, 3, 30, 9, tzinfo=UTC), Action(ActionKind.DRAFT, "acme-data-engineer", 1, draft=OutreachKind.THANK_YOU),
     shows_from=datetime(2026, 3, 29, 9, tzinfo=UTC), expires_at=datetime(2026, 4, 1, 9, tzinfo=UTC),
 )  # fmt: skip
 BOUNCE = DueItem(
     DueKind.BOUNCE, "bounce:app2", 2, "globex-analyst", "Bounce back from Globex",
-    NOW - timedelta(hours=2), "bounceback bounce globex-analyst", shows_from=NOW - timedelta(days=1),
+    NOW - timedelta(hours=2), Action(ActionKind.BOUNCE, "globex-analyst", 2), shows_from=NOW - timedelta(days=1),
 )  # fmt: skip
 
 
@@ -44,7 +47,7 @@ def entries() -> list[InterviewEntry]:
 def exported(now: datetime = NOW, answers: dict[str, ReminderState] | None = None) -> Calendar:
     """The calendar built and read back from its bytes."""
     reminders = calendar_reminders([THANKS, BOUNCE], answers or {}, now, LONDON)
-    return Calendar.from_ical(build_calendar(entries(), reminders, now).to_ical())
+    return Calendar.from_ical(build_calendar(entries(), reminders, now, how=command).to_ical())
 
 
 def events(calendar: Calendar) -> dict[str, object]:
@@ -116,7 +119,9 @@ def test_done_and_dismissed_reminders_are_left_out_and_snoozed_ones_move() -> No
 def test_the_file_is_valid_rfc_5545() -> None:
     """GIVEN an export WHEN its text is checked THEN it has PRODID and VERSION, every event a UID, DTSTAMP and
     DTSTART, CRLF line ends and no line longer than 75 octets."""
-    raw = build_calendar(entries(), calendar_reminders([THANKS, BOUNCE], {}, NOW, LONDON), NOW).to_ical()
+    raw = build_calendar(
+        entries(), calendar_reminders([THANKS, BOUNCE], {}, NOW, LONDON), NOW, how=command
+    ).to_ical()
     calendar = Calendar.from_ical(raw)
     assert str(calendar["VERSION"]) == "2.0" and str(calendar["PRODID"])
     for event in calendar.walk("VEVENT"):

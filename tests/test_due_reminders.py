@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bounceback.cli.messages import command
 from bounceback.domain.coaching import (
     BounceSession,
     FeedbackOutcome,
@@ -65,7 +66,9 @@ def test_a_rejection_brings_a_bounce_back_and_a_feedback_request_to_the_list() -
     within a day) and 'Ask Jane Doe at Acme for feedback' (within two days) are listed."""
     app = application(1, Stage.REJECTED, closed=NOW - timedelta(hours=1))
     items = shown(state_with(app, people={1: jane()}))
-    assert [(i.key, i.title, i.command) for i in items if i.kind in (DueKind.BOUNCE, DueKind.FEEDBACK)] == [
+    assert [
+        (i.key, i.title, command(i.action)) for i in items if i.kind in (DueKind.BOUNCE, DueKind.FEEDBACK)
+    ] == [
         ("bounce:app1", "Bounce back from Acme", "bounceback bounce app-1"),
         ("feedback:app1", "Ask Jane Doe at Acme for feedback", "bounceback draft feedback app-1"),
     ]
@@ -107,7 +110,7 @@ def test_reconnect_comes_three_months_after_the_no_for_each_person_met() -> None
     [item] = shown(state_with(app, people={1: jane()}))
     assert item.key == "reconnect:app1:c3"
     assert item.title == "Get back in touch with Jane Doe (Acme, Data Engineer)"
-    assert item.command == "bounceback draft reconnect app-1 --to jane@acme.example"
+    assert command(item.action) == "bounceback draft reconnect app-1 --to jane@acme.example"
     recent = application(1, Stage.REJECTED, closed=NOW - timedelta(days=60))
     assert keys(shown(state_with(recent, people={1: jane()}))) == []
 
@@ -161,7 +164,7 @@ def test_an_interview_coming_up_points_at_the_preparation_sheet() -> None:
     app = application(1, Stage.INTERVIEWING)
     iv = Interview(1, NOW + timedelta(days=2), "Europe/Berlin", id=4)
     [item] = shown(state_with(app, interviews=[iv]))
-    assert (item.key, item.command, item.due_at) == (
+    assert (item.key, command(item.action), item.due_at) == (
         "interview:app1:iv4",
         "bounceback prep app-1",
         iv.starts_at,
@@ -174,7 +177,7 @@ def test_the_weekly_check_in_comes_a_week_after_the_last_one_with_one_key_per_we
     ago THEN none."""
     app = application(1, Stage.APPLIED)
     [item] = shown(state_with(app, last_checkin=NOW - timedelta(days=8)))
-    assert (item.key, item.command) == ("checkin:2026-W11", "bounceback checkin")
+    assert (item.key, command(item.action)) == ("checkin:2026-W11", "bounceback checkin")
     assert keys(shown(state_with(app, last_checkin=NOW - timedelta(days=3)))) == []
 
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bounceback.cli.messages import command
 from bounceback.domain.business_days import add_business_days, business_days_between, is_business_day
 from bounceback.domain.due import DueItem, DueKind, DueRules, SearchState, ghost_key, unique
 from bounceback.domain.due_rules import derive_due
@@ -118,7 +119,7 @@ def test_first_follow_up_shows_five_business_days_after_the_interview_and_is_lat
     assert item.shows_from == at(date(2026, 3, 12), 9)
     assert item.due_at == at(date(2026, 3, 16), 17)
     assert item.title == "Follow up with Acme: no word since Thu 5 Mar"
-    assert item.command == "bounceback draft follow-up acme-data-engineer"
+    assert command(item.action) == "bounceback draft follow-up acme-data-engineer"
 
 
 def test_the_window_keeps_the_persons_morning_across_the_change_to_summer_time() -> None:

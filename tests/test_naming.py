@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bounceback.cli.messages import say
 from bounceback.domain.errors import Ambiguous, NotFound
 from bounceback.domain.naming import application_slug, company_key, matches_name, resolve, slugify
 
@@ -134,10 +135,11 @@ def test_resolve_shortens_a_long_candidate_list() -> None:
 
 
 def test_resolve_unknown_name_says_how_to_see_names() -> None:
-    """GIVEN no matching application WHEN resolved THEN NotFound points at `bounceback list`."""
+    """GIVEN no matching application WHEN resolved THEN NotFound points at `bounceback list` (in the CLI's
+    words for the action it carries)."""
     with pytest.raises(NotFound) as raised:
         resolve("initech", CANDIDATES)
-    assert raised.value.message == "No application is called “initech”; `bounceback list` shows their names."
+    assert say(raised.value) == "No application is called “initech”; `bounceback list` shows their names."
 
 
 def test_resolve_unknown_id_names_the_id() -> None:

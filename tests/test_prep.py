@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bounceback.cli.messages import command
 from bounceback.domain.coaching import Question, QuestionKind
 from bounceback.domain.model import Contact, ContactRole, Interview, InterviewKind
 from bounceback.outreach.prep import DEFAULT_QUESTIONS, PrepFacts, gap, next_interview, prep_markdown
@@ -30,7 +31,7 @@ def sheet(interview: Interview | None = CALL, **changes: object) -> str:
         "my_zone_name": "Europe/London", "interview": interview, "people": SAM,
     }  # fmt: skip
     values.update(changes)
-    return prep_markdown(PrepFacts(**values))  # type: ignore[arg-type]
+    return prep_markdown(PrepFacts(**values), how=command)  # type: ignore[arg-type]
 
 
 def test_both_clocks_are_shown_and_the_changed_gap_is_pointed_out() -> None:

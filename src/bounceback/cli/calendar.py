@@ -21,6 +21,7 @@ def export(
     ] = True,
 ) -> None:
     """Write an iCalendar file; import it again after changes and the same events are updated, not doubled."""
+    from bounceback.cli.messages import command
     from bounceback.dates import local_zone
     from bounceback.outreach.calendar import InterviewEntry, build_calendar, calendar_reminders
     from bounceback.outreach.snapshot import load_due
@@ -37,7 +38,7 @@ def export(
         view = load_due(STATE.require_settings(), read, now) if reminders else None
     zone = local_zone(STATE.require_settings().timezone)
     chosen = calendar_reminders(view.derived, view.answers, now, zone) if view else []
-    file.write_bytes(build_calendar(entries, chosen, now).to_ical())
+    file.write_bytes(build_calendar(entries, chosen, now, how=command).to_ical())
     console.print(
         f"Wrote {count(len(entries), 'interview')} and {count(len(chosen), 'reminder')} to {file}. "
         "Import it again after changes: the same events are updated, not doubled.",

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
+from bounceback.cli.messages import say, with_actions
 from bounceback.coach.driver import Stop
 from bounceback.coach.prompts import Block, BlockKind, Prompt, PromptKind, parse_answer
 from bounceback.coach.session import StepView
@@ -46,7 +47,7 @@ class RichDisplay:
     def blocks(self, blocks: list[Block]) -> None:
         """Each block on its own line; a figure ends with its source."""
         for block in blocks:
-            line = Text(block.text, style=STYLES[block.kind])
+            line = Text(with_actions(block.text, block.actions), style=STYLES[block.kind])
             if block.source:
                 line.append(f" ({block.source})", style="bright_black")
             self.console.print(line)
@@ -81,7 +82,7 @@ class TerminalSource:
             try:
                 return parse_answer(prompt, raw)
             except InvalidInput as exc:
-                self.console.print(Text(exc.message, style="red"))
+                self.console.print(Text(say(exc), style="red"))
 
     def _read_many(self, prompt: Prompt) -> list[str]:
         """Lines until an empty one."""

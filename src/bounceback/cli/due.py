@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from bounceback.cli.context import STATE, console, print_json
+from bounceback.cli.messages import command
 from bounceback.cli.options import JsonFlag
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def due_table(items: list[DueItem], now: datetime, zone: tzinfo) -> Table:
     table.add_column("what, and how", overflow="fold")
     for number, item in enumerate(items, 1):
         what = Text.assemble(
-            item.title, "\n", (item.command, "cyan"), "  ", (f"[{item.key}]", "bright_black")
+            item.title, "\n", (command(item.action), "cyan"), "  ", (f"[{item.key}]", "bright_black")
         )
         table.add_row(str(number), when_text(item, now, zone), what)
     return table
@@ -89,7 +90,7 @@ def item_json(number: int, item: DueItem, now: datetime) -> dict[str, Any]:
         "title": item.title,
         "due_at": item.due_at.isoformat(),
         "overdue": item.is_overdue(now),
-        "command": item.command,
+        "command": command(item.action),
     }
 
 

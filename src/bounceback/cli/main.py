@@ -27,6 +27,7 @@ from bounceback.cli import (
     transfer,
 )
 from bounceback.cli.context import STATE, err_console
+from bounceback.cli.messages import say
 from bounceback.domain.errors import Ambiguous, BouncebackError
 from bounceback.settings import load_settings
 
@@ -88,12 +89,12 @@ def run() -> None:
     try:
         app()
     except Ambiguous as exc:
-        err_console.print(exc.message)
+        err_console.print(say(exc))
         for name in exc.candidates[:20]:
             err_console.print(f"  {name}")
         sys.exit(exc.exit_code)
     except BouncebackError as exc:
-        err_console.print(exc.message)
+        err_console.print(say(exc))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("Stopped. Nothing half-written was kept.")

@@ -23,6 +23,7 @@ def prep(
     ] = None,
 ) -> None:
     """Prepare for the next interview: checklist, questions to ask, hard questions, time and connection."""
+    from bounceback.cli.messages import command
     from bounceback.dates import local_zone
     from bounceback.outreach.prep import PrepFacts, next_interview, prep_markdown
 
@@ -46,7 +47,7 @@ def prep(
             people=read.people(app.id or 0),
             questions=read.question_bank(app.id or 0),
         )
-    text = prep_markdown(facts)
+    text = prep_markdown(facts, how=command)
     if markdown is not None:
         markdown.write_text(text, encoding="utf-8")
         err_console.print(f"Saved {markdown}; print it or keep it open during the interview.", markup=False)

@@ -43,9 +43,10 @@ def report(html: HtmlOption = None, png: PngOption = None, as_json: JsonFlag = F
         print_json(insights_data(insights))
         return
     if html is None and png is None:
+        from bounceback.cli.messages import inline
         from bounceback.insights.terminal import print_report
 
-        print_report(insights, console)
+        print_report(insights, console, how=inline)
         return
     if html is not None:
         from bounceback.insights.page import write_page

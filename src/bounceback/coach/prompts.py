@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from bounceback.domain.actions import Action
 from bounceback.domain.errors import InvalidInput
 
 
@@ -58,11 +59,13 @@ class BlockKind(StrEnum):
 
 @dataclass(frozen=True)
 class Block:
-    """Something to show. A figure always carries its source."""
+    """Something to show. A figure always carries its source. `{0}`, `{1}`… in the text stand for `actions`,
+    which each front end words as it offers them (a command to type, a link)."""
 
     text: str
     kind: BlockKind = BlockKind.TEXT
     source: str = ""
+    actions: tuple[Action, ...] = ()
 
 
 _PERSON = re.compile(r"^(?P<name>[^<,]*?)\s*(?:<(?P<email>[^>]*)>)?\s*(?:,\s*(?P<title>.*))?$")

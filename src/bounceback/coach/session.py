@@ -14,6 +14,7 @@ from bounceback.coach.prompts import Block, Prompt, parse_answers
 from bounceback.coach.step import text
 from bounceback.coach.steps import BY_KEY, DONE, STEP_KEYS, next_key
 from bounceback.dates import now_utc
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.coaching import BounceSession
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import Application, EventKind
@@ -50,8 +51,11 @@ class BounceRunner:
         app = change.tracker.find(name)
         if app.stage is not Stage.REJECTED:
             raise InvalidInput(
-                f"{app.slug} is {app.stage.value}, not rejected; this session is for after a no "
-                f"(`bounceback close {app.slug} rejected` records one)."
+                f"{app.slug} is {app.stage.value}, not rejected; this session is for after a no.",
+                key="session_not_rejected",
+                actions=[Action(ActionKind.CLOSE, app.slug, app.id or 0, outcome=Stage.REJECTED)],
+                slug=app.slug,
+                stage=app.stage.value,
             )
         bounce = _by_id(change, app, session_id) if session_id else _unfinished(change, app)
         if bounce is None:

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from bounceback.coach.effects import Effect
 from bounceback.coach.facts import SessionFacts
 from bounceback.coach.prompts import Block, BlockKind, Prompt
+from bounceback.domain.actions import Action
 from bounceback.domain.wellbeing import SUPPORT_NOTE, Reading, support_note_due
 
 
@@ -39,9 +40,9 @@ class Step:
         return StepResult()
 
 
-def text(words: str) -> Block:
-    """Plain words."""
-    return Block(words)
+def text(words: str, *actions: Action) -> Block:
+    """Plain words ({0}, {1}… stand for the actions, worded by each front end)."""
+    return Block(words, actions=actions)
 
 
 def fact(words: str) -> Block:

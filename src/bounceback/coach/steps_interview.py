@@ -18,16 +18,18 @@ from bounceback.coach.effects import (
 from bounceback.coach.facts import SessionFacts
 from bounceback.coach.prompts import Block, Choice, Prompt, PromptKind
 from bounceback.coach.step import Step, StepResult, figure, support_block, text
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.coaching import LessonKind
 from bounceback.domain.due import DueRules
+from bounceback.domain.outreach import OutreachKind
 from bounceback.domain.wellbeing import mood_change_sentence
 
 NO_FEEDBACK = figure(
     "About 7 in 10 candidates in North America said they never got any feedback on why they did not move on.",
     "Talent Board benchmark research 2022",
 )
-DRAFT_HINT = "`bounceback draft feedback {slug}` writes a short request you can send from your own mail."
-RECORD_HINT = 'When they answer, or do not: `bounceback feedback {slug} --answered "…"` or `--no-answer`.'
+DRAFT_HINT = "{0} writes a short request you can send from your own mail."
+RECORD_HINT = "When they answer, or do not: {0}."
 DEFAULT_PLAN_DAYS = 7
 
 
@@ -76,12 +78,20 @@ class InterviewStep(Step):
         )
         if kept:
             result.effects.append(OnTimeline(f"Kept from this process: {kept}", {"coach": "lessons"}))
-            result.after.append(text(f"Kept: {kept}. `bounceback lessons` shows them all."))
+            result.after.append(text(f"Kept: {kept}. {{0}} shows them all.", Action(ActionKind.SEE_LESSONS)))
         if people:
             result.after.append(
-                text(f"`bounceback due` will remind you to get back in touch around {when:%d %B %Y}.")
+                text(
+                    f"{{0}} will remind you to get back in touch around {when:%d %B %Y}.",
+                    Action(ActionKind.SEE_DUE),
+                )
             )
         return result
+
+
+def _act(facts: SessionFacts, kind: ActionKind, **more: object) -> Action:
+    """An action on the session's application."""
+    return Action(kind, facts.slug, facts.app_id, **more)  # type: ignore[arg-type]
 
 
 def reconnect_day(facts: SessionFacts) -> date:
@@ -110,7 +120,10 @@ class FeedbackStep(Step):
             ]
         if facts.feedback_asked is not None:
             asked = facts.feedback_asked.date().isoformat()
-            return [text(f"You asked for feedback on {asked}."), text(RECORD_HINT.format(slug=facts.slug))]
+            return [
+                text(f"You asked for feedback on {asked}."),
+                text(RECORD_HINT, _act(facts, ActionKind.RECORD_FEEDBACK)),
+            ]
         return [
             NO_FEEDBACK,
             text(
@@ -141,8 +154,8 @@ class FeedbackStep(Step):
         return StepResult(
             [
                 text(f"Recorded: you are asking {name} for feedback."),
-                text(DRAFT_HINT.format(slug=facts.slug)),
-                text(RECORD_HINT.format(slug=facts.slug)),
+                text(DRAFT_HINT, _act(facts, ActionKind.DRAFT, draft=OutreachKind.FEEDBACK)),
+                text(RECORD_HINT, _act(facts, ActionKind.RECORD_FEEDBACK)),
             ],
             [AskFeedback(contact), OnTimeline(f"Asked {name} for feedback", {"coach": "feedback_request"})],
         )

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.business_days import local_day
 from bounceback.domain.coaching import BounceSession, FeedbackRequest, ReminderState, ReminderStatus
 from bounceback.domain.model import Application, Contact, ContactRole, Event, Interview
-from bounceback.domain.stages import AWAITING_EMPLOYER
+from bounceback.domain.stages import AWAITING_EMPLOYER, Stage
 
 
 class DueKind(StrEnum):
@@ -39,7 +40,7 @@ class DueItem:
     slug: str
     title: str
     due_at: datetime
-    command: str
+    action: Action  # what doing it takes; each front end offers it in its own way
     shows_from: datetime | None = None  # None: shown once due
     expires_at: datetime | None = None
 
@@ -102,15 +103,20 @@ def app_item(
     *key_parts: object,
     title: str,
     due_at: datetime,
-    command: str,
+    action: Action,
     shows_from: datetime | None = None,
     expires_at: datetime | None = None,
 ) -> DueItem:
     """A reminder about one application, keyed by its kind, the application and `key_parts`."""
     return DueItem(
-        kind, app_key(kind, app, *key_parts), app.id or 0, app.slug, title, due_at, command,
+        kind, app_key(kind, app, *key_parts), app.id or 0, app.slug, title, due_at, action,
         shows_from=shows_from, expires_at=expires_at,
     )  # fmt: skip
+
+
+def act(kind: ActionKind, app: Application, **more: object) -> Action:
+    """An action on one application."""
+    return Action(kind, app.slug, app.id or 0, **more)  # type: ignore[arg-type]
 
 
 def last_heard(app: Application) -> datetime | None:
@@ -139,7 +145,7 @@ def ghost_suggestions(
                     app.slug,
                     f"No answer from {app.slug} for {silent} days; close it as ghosted?",
                     since + timedelta(days=days),
-                    f"bounceback close {app.slug} ghosted",
+                    act(ActionKind.CLOSE, app, outcome=Stage.GHOSTED),
                 )
             )
     return items
@@ -159,7 +165,7 @@ def interview_item(iv: Interview, slug: str, horizon_days: int) -> DueItem:
         slug,
         f"{iv.kind.value.capitalize()} interview (round {iv.round}) for {slug}",
         iv.starts_at,
-        f"bounceback prep {slug}",
+        Action(ActionKind.PREPARE, slug, iv.application_id),
         shows_from=iv.starts_at - timedelta(days=horizon_days),
         expires_at=iv.starts_at + timedelta(hours=1),
     )

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
+from bounceback.domain.actions import ActionKind
 from bounceback.domain.business_days import MORNING, at_local
 from bounceback.domain.coaching import FeedbackOutcome
-from bounceback.domain.due import DueItem, DueKind, DueRules, SearchState, app_item, ghost_suggestions
+from bounceback.domain.due import DueItem, DueKind, DueRules, SearchState, act, app_item, ghost_suggestions
 from bounceback.domain.due_waiting import (
     checkin_items,
     follow_up_items,
@@ -62,7 +63,7 @@ def bounce_items(state: SearchState) -> Iterator[DueItem]:
                 app,
                 title=f"Bounce back from {state.company(app)}",
                 due_at=closed + BOUNCE_WITHIN,
-                command=f"bounceback bounce {app.slug}",
+                action=act(ActionKind.BOUNCE, app),
                 shows_from=closed,
                 expires_at=closed + AFTER_REJECTION_KEPT,
             )
@@ -81,7 +82,7 @@ def feedback_items(state: SearchState) -> Iterator[DueItem]:
             app,
             title=f"Ask {who} for feedback",
             due_at=closed + FEEDBACK_WITHIN,
-            command=f"bounceback draft feedback {app.slug}",
+            action=act(ActionKind.DRAFT, app, draft=OutreachKind.FEEDBACK),
             shows_from=closed,
             expires_at=closed + AFTER_REJECTION_KEPT,
         )
@@ -102,7 +103,7 @@ def feedback_outcome_items(state: SearchState) -> Iterator[DueItem]:
             part,
             title=f"Did {state.company(app)} answer your request for feedback?",
             due_at=shows + timedelta(days=7),
-            command=f'bounceback feedback {app.slug} --answered "what they said"  (or --no-answer)',
+            action=act(ActionKind.RECORD_FEEDBACK, app),
             shows_from=shows,
         )
 
@@ -162,15 +163,13 @@ def reconnect_item(
         if comeback
         else f"Get back in touch with {who} ({company}, {app.role})"
     )
-    command = f"bounceback draft reconnect {app.slug}"
-    if person:
-        command += f" --to {person.email or person.id}"
+    to = str(person.email or person.id) if person else ""
     return app_item(
         DueKind.RECONNECT,
         app,
         *([f"c{person.id}"] if person else []),
         title=title,
         due_at=shows + RECONNECT_GRACE,
-        command=command,
+        action=act(ActionKind.DRAFT, app, draft=OutreachKind.RECONNECT, to=to),
         shows_from=shows,
     )

@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.business_days import END_OF_DAY, MORNING, add_business_days, at_local, local_day
 from bounceback.domain.due import (
     DueItem,
     DueKind,
     DueRules,
     SearchState,
+    act,
     app_item,
     day_label,
     ghost_key,
@@ -30,7 +32,7 @@ from bounceback.domain.outreach import (
     sent_kind,
     sent_since,
 )
-from bounceback.domain.stages import AWAITING_EMPLOYER
+from bounceback.domain.stages import AWAITING_EMPLOYER, Stage
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 THANK_YOU_KEPT = timedelta(days=3)
@@ -71,7 +73,7 @@ def thank_you_items(state: SearchState) -> Iterator[DueItem]:
                 f"iv{iv.id or 0}",
                 title=f"Thank {interviewers(state, app, iv.interviewers)} for the interview at {state.company(app)}",
                 due_at=end + THANK_YOU_WITHIN,
-                command=f"bounceback draft thank-you {app.slug}",
+                action=act(ActionKind.DRAFT, app, draft=OutreachKind.THANK_YOU),
                 shows_from=end,
                 expires_at=end + THANK_YOU_KEPT,
             )
@@ -129,7 +131,7 @@ def follow_up_item(
         len(sent) + 1,
         title=title,
         due_at=at_local(last, END_OF_DAY, zone),
-        command=f"bounceback draft follow-up {app.slug}",
+        action=act(ActionKind.DRAFT, app, draft=OutreachKind.FOLLOW_UP),
         shows_from=at_local(first, MORNING, zone),
     )
 
@@ -146,7 +148,7 @@ def move_on_item(
         app.slug,
         f"{company} has not answered two follow-ups; it may be time to let this one go",
         at_local(day, END_OF_DAY, rules.zone),
-        f"bounceback close {app.slug} ghosted",
+        act(ActionKind.CLOSE, app, outcome=Stage.GHOSTED),
         shows_from=at_local(day, MORNING, rules.zone),
     )
 
@@ -189,6 +191,6 @@ def checkin_items(state: SearchState, rules: DueRules, now: datetime) -> Iterato
         "",
         "Weekly check-in: how has this week been?",
         max(shows, monday) + timedelta(days=1),
-        "bounceback checkin",
+        Action(ActionKind.CHECK_IN),
         shows_from=shows,
     )

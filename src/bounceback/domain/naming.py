@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bounceback.domain.actions import Action, ActionKind
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _COMPANY_SUFFIXES = re.compile(r"\b(inc|llc|ltd|gmbh|plc|corp|co|sa|ag|bv|oy|ab)\.?$", re.IGNORECASE)
 
@@ -51,7 +53,7 @@ def resolve(
     candidates: list[tuple[int, str]],
     *,
     what: str = "application",
-    listing: str = "bounceback list",
+    listing: Action = Action(ActionKind.SEE_APPLICATIONS),
 ) -> int:
     """Pick one id from (id, slug) pairs by an id or an unambiguous short name."""
     from bounceback.domain.errors import Ambiguous, NotFound
@@ -69,7 +71,9 @@ def resolve(
     if len(hits) == 1:
         return hits[0][0]
     if not hits:
-        raise NotFound(f"No {what} is called “{text}”; `{listing}` shows their names.")
+        raise NotFound(
+            f"No {what} is called “{text}”.", key="unknown_name", actions=[listing], what=what, name=text
+        )
     names = [slug for _, slug in sorted(hits, key=lambda h: h[1])]
     shown = ", ".join(names[:8]) + (" …" if len(names) > 8 else "")
     raise Ambiguous(f"“{text}” could be {len(names)} {what}s: {shown}. Use a longer name or the id.", names)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.rates import SourceRates
 from bounceback.domain.stages import Stage
 from bounceback.insights.effort import EFFORT_LABELS
@@ -213,11 +214,13 @@ def themes_block(ins: Insights) -> Panel:
     return section("Lessons, grouped", *lines)
 
 
-def print_report(ins: Insights, console: Console) -> None:
-    """The whole report, top to bottom."""
+def print_report(ins: Insights, console: Console, *, how: Callable[[Action], str]) -> None:
+    """The whole report, top to bottom; `how` words the actions it suggests (the CLI's, in a sentence)."""
     console.print(headline(ins))
     if not ins.applications:
-        console.print(NO_APPLICATIONS)
+        console.print(
+            NO_APPLICATIONS.format(how(Action(ActionKind.ADD_APPLICATION)), how(Action(ActionKind.TRY_DEMO)))
+        )
         return
     for block in (funnel_block, rejections_block, rates_block, recovery_block, effort_block, themes_block):
         console.print(block(ins))

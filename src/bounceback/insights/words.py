@@ -26,7 +26,7 @@ FUNNEL_NOTE = "Each application counts once, at the furthest stage it reached."
 ANSWERED_MEANS = "any reply from the employer (screening, interview, assessment, offer or a rejection)."
 NO_THEMES = "No lessons, hard questions or feedback recorded yet; the bounce-back session collects them."
 NO_RECOVERY = "Nothing yet: bounce-back sessions and check-ins will show here."
-NO_APPLICATIONS = "No applications yet. Add one with `bounceback add`, or try `bounceback demo`."
+NO_APPLICATIONS = "No applications yet. Add one with {0}, or try {1}."  # the caller words the two actions
 
 
 def plural(count: int, word: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.mail import JOB_LABELS, MailLabel, MailRecord, MailStatus
 from bounceback.mail.extract import extract
@@ -18,7 +19,12 @@ def find_record(change: Change, record_id: int) -> MailRecord:
     """A kept message by its number."""
     record = change.store.get(MailRecord, record_id)
     if record is None:
-        raise NotFound(f"There is no message number {record_id}; `bounceback mail review` lists them.")
+        raise NotFound(
+            f"There is no message number {record_id}.",
+            key="no_such_message",
+            actions=[Action(ActionKind.REVIEW_MAIL)],
+            number=record_id,
+        )
     if record.status is MailStatus.SKIPPED:
         raise InvalidInput(f"Message {record_id} was not job mail, so its content was not kept.")
     return record
@@ -39,11 +45,20 @@ def _apply(change: Change, record: MailRecord, app_id: int | None) -> None:
         if match.candidates:
             names = ", ".join(index.apps[i].slug for i in match.candidates)
             raise InvalidInput(
-                f"Message {record.id} could belong to {names}; link it with `bounceback mail link`."
+                f"Message {record.id} could belong to {names}.",
+                key="message_ambiguous",
+                actions=[Action(ActionKind.LINK_MAIL, message=record.id or 0)],
+                number=record.id,
+                names=names,
             )
         app_id = match.application_id
         if app_id is None and not (found.company or record.company):
-            raise InvalidInput(f"Message {record.id} names no company; link it with `bounceback mail link`.")
+            raise InvalidInput(
+                f"Message {record.id} names no company.",
+                key="message_without_company",
+                actions=[Action(ActionKind.LINK_MAIL, message=record.id or 0)],
+                number=record.id,
+            )
     MailApplier(change.tracker, index, ImportSummary()).apply_record(record, app_id, found)
     change_id = change.checkpoint(f"Reviewed email “{record.subject[:60]}”")
     remember_change(change, record, change_id)
@@ -75,7 +90,10 @@ def ignore(change: Change, record_id: int) -> MailRecord:
     record = find_record(change, record_id)
     if record.status is MailStatus.APPLIED:
         raise InvalidInput(
-            f"Message {record_id} already made its change; `bounceback mail relabel {record_id} other` takes it back."
+            f"Message {record_id} already made its change.",
+            key="message_applied",
+            actions=[Action(ActionKind.RELABEL_MAIL, message=record_id, label=MailLabel.OTHER.value)],
+            number=record_id,
         )
     record.status = MailStatus.IGNORED
     return record

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.mail import FolderState, MailAccount
 from bounceback.mail.classify.model import MailClassifier
@@ -25,7 +26,11 @@ def find_account(read: ReadModel, name: str | None) -> list[MailAccount]:
     """One named account, or all of them when no name is given."""
     known = read.mail_accounts()
     if not known:
-        raise NotFound("No mail account is set up yet; add one with `bounceback mail account add`.")
+        raise NotFound(
+            "No mail account is set up yet.",
+            key="no_mail_account",
+            actions=[Action(ActionKind.ADD_MAIL_ACCOUNT)],
+        )
     if name is None:
         return known
     chosen = [a for a in known if a.name == name]

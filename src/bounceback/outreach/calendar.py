@@ -4,15 +4,17 @@ an alarm. UIDs come from ids and reminder keys, so importing the file again upda
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.business_days import MORNING, at_local
 from bounceback.domain.coaching import ReminderState, ReminderStatus
 from bounceback.domain.due import DueItem, DueKind, unique
 from bounceback.domain.model import Interview, InterviewKind
+from bounceback.domain.outreach import OutreachKind
 
 PRODID = "-//bounceback//job search//EN"
 UID_DOMAIN = "bounceback.local"
@@ -83,9 +85,14 @@ def calendar_reminders(
 
 
 def build_calendar(
-    interviews: Iterable[InterviewEntry], reminders: Iterable[tuple[DueItem, datetime]], now: datetime
+    interviews: Iterable[InterviewEntry],
+    reminders: Iterable[tuple[DueItem, datetime]],
+    now: datetime,
+    *,
+    how: Callable[[Action], str],
 ) -> Any:
-    """The whole calendar, with a VTIMEZONE for every zone an interview uses."""
+    """The whole calendar, with a VTIMEZONE for every zone an interview uses; `how` words each action (the
+    command line's commands: the file is written by the CLI)."""
     from icalendar import Calendar
 
     interviews = list(interviews)
@@ -95,9 +102,9 @@ def build_calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Job search")
     for entry in interviews:
-        calendar.add_component(interview_event(entry, now))
+        calendar.add_component(interview_event(entry, now, how))
     for item, start in reminders:
-        calendar.add_component(reminder_event(item, start, now))
+        calendar.add_component(reminder_event(item, start, now, how))
     calendar.add_missing_timezones(*zone_span([e.interview.starts_at for e in interviews], now))
     return calendar
 
@@ -108,7 +115,7 @@ def zone_span(moments: list[datetime], now: datetime) -> tuple[date, date]:
     return date(first.year - 1, 1, 1), date(last.year + 2, 12, 31)
 
 
-def interview_event(entry: InterviewEntry, now: datetime) -> Any:
+def interview_event(entry: InterviewEntry, now: datetime, how: Callable[[Action], str]) -> Any:
     """An interview at its own wall-clock time, with an alarm an hour before (and a day before for video)."""
     from icalendar import Event
 
@@ -129,8 +136,8 @@ def interview_event(entry: InterviewEntry, now: datetime) -> Any:
         event.add("location", iv.location)
     lines = [f"With {iv.interviewers}." if iv.interviewers else ""]
     lines += [
-        f"Prepare: bounceback prep {entry.slug}",
-        f"Afterwards: bounceback draft thank-you {entry.slug}",
+        f"Prepare: {how(Action(ActionKind.PREPARE, entry.slug, iv.application_id))}",
+        f"Afterwards: {how(Action(ActionKind.DRAFT, entry.slug, iv.application_id, draft=OutreachKind.THANK_YOU))}",
     ]
     event.add("description", "\n".join(line for line in lines if line))
     event.add_component(alarm(timedelta(hours=-1), f"In an hour: interview with {entry.company}."))
@@ -142,7 +149,7 @@ def interview_event(entry: InterviewEntry, now: datetime) -> Any:
     return event
 
 
-def reminder_event(item: DueItem, start: datetime, now: datetime) -> Any:
+def reminder_event(item: DueItem, start: datetime, now: datetime, how: Callable[[Action], str]) -> Any:
     """A short event for one reminder, with an alarm when it starts."""
     from icalendar import Event
 
@@ -153,9 +160,8 @@ def reminder_event(item: DueItem, start: datetime, now: datetime) -> Any:
     event.add("dtend", start.astimezone(UTC) + REMINDER_LENGTH)
     event.add("summary", item.title)
     due = item.due_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    event.add(
-        "description", f"Best done by {due}.\nDo it with: {item.command}\nThen: bounceback done {item.key}"
-    )
+    done = how(Action(ActionKind.MARK_DONE, reminder=item.key))
+    event.add("description", f"Best done by {due}.\nDo it with: {how(item.action)}\nThen: {done}")
     event.add("categories", [item.kind.value.replace("_", " ")])
     event.add("transp", "TRANSPARENT")
     event.add_component(alarm(timedelta(0), item.title))

@@ -4,13 +4,15 @@ and the practical checks. Pure: records in, Markdown out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 from bounceback.dates import zone
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.coaching import Question, QuestionKind
 from bounceback.domain.model import Contact, ContactRole, Interview, InterviewKind
+from bounceback.domain.outreach import OutreachKind
 
 DEFAULT_QUESTIONS = (
     "What would you like the person in this role to have done in the first six months?",
@@ -45,27 +47,27 @@ def next_interview(interviews: Sequence[Interview], now: datetime) -> Interview 
     return min(coming, key=lambda iv: iv.starts_at) if coming else None
 
 
-def prep_markdown(facts: PrepFacts) -> str:
+def prep_markdown(facts: PrepFacts, *, how: Callable[[Action], str]) -> str:
     """The whole sheet."""
     parts = [
         f"# Interview prep: {facts.role} at {facts.company}",
-        heading_lines(facts),
-        "## Checklist\n\n" + "\n".join(checklist(facts)),
-        "## Questions to ask them\n\n" + "\n".join(f"- {q}" for q in questions_to_ask(facts)),
-        "## Hard questions to practise\n\n" + hard_questions(facts),
+        heading_lines(facts, how),
+        "## Checklist\n\n" + "\n".join(checklist(facts, how)),
+        "## Questions to ask them\n\n" + "\n".join(f"- {q}" for q in questions_to_ask(facts, how)),
+        "## Hard questions to practise\n\n" + hard_questions(facts, how),
     ]
     if facts.interview is not None and needs_logistics(facts.interview, facts.my_zone):
         parts.append("## Time and connection\n\n" + "\n".join(f"- {line}" for line in connection(facts)))
     return "\n\n".join(parts) + "\n"
 
 
-def heading_lines(facts: PrepFacts) -> str:
+def heading_lines(facts: PrepFacts, how: Callable[[Action], str]) -> str:
     """What and when, or how to add the interview when there is none yet."""
     iv = facts.interview
     if iv is None:
         return (
             "No interview is coming up for this application. Once you have a date: "
-            f'`bounceback interview add {facts.slug} "Tuesday 10:00 Europe/Berlin"`.'
+            f"`{how(Action(ActionKind.ADD_INTERVIEW, facts.slug))}`."
         )
     lines = [f"**{iv.kind.value.capitalize()} interview, round {iv.round}:** {their_time(iv)}."]
     if iv.interviewers:
@@ -75,7 +77,7 @@ def heading_lines(facts: PrepFacts) -> str:
     return "  \n".join(lines)
 
 
-def checklist(facts: PrepFacts) -> list[str]:
+def checklist(facts: PrepFacts, how: Callable[[Action], str]) -> list[str]:
     """The five things to do before and after."""
     posting = f" ({facts.url})" if facts.url else ""
     return [
@@ -85,7 +87,8 @@ def checklist(facts: PrepFacts) -> list[str]:
         "under two minutes; two stories of work you are proud of: the situation, what you did, what came of it.",
         "- [ ] **Choose three questions to ask** from the list below, and write them down.",
         f"- [ ] **Logistics.** {logistics(facts.interview)}",
-        f"- [ ] **The thank-you.** Within a day afterwards: `bounceback draft thank-you {facts.slug}`.",
+        f"- [ ] **The thank-you.** Within a day afterwards: "
+        f"`{how(Action(ActionKind.DRAFT, facts.slug, draft=OutreachKind.THANK_YOU))}`.",
     ]
 
 
@@ -102,21 +105,21 @@ def logistics(iv: Interview | None) -> str:
     return "A quiet room, the link at hand, your notes in front of you (see Time and connection)."
 
 
-def questions_to_ask(facts: PrepFacts) -> list[str]:
+def questions_to_ask(facts: PrepFacts, how: Callable[[Action], str]) -> list[str]:
     """Their own questions first, then the good defaults (the last one with a tip about the follow-up)."""
     own = [q.text for q in facts.questions if q.kind is QuestionKind.TO_ASK]
     defaults = [q for q in DEFAULT_QUESTIONS if q not in own]
-    defaults[-1] += f" (When they say, `bounceback expect {facts.slug} DATE` times your follow-up.)"
+    defaults[-1] += f" (When they say, `{how(Action(ActionKind.EXPECT, facts.slug))}` times your follow-up.)"
     return [*own, *defaults]
 
 
-def hard_questions(facts: PrepFacts) -> str:
+def hard_questions(facts: PrepFacts, how: Callable[[Action], str]) -> str:
     """The questions from the bank that were hard to answer, newest first."""
     hard = [q for q in facts.questions if q.kind is QuestionKind.HARD]
     if not hard:
         return (
             "None saved yet. After an interview, keep the questions that were hard to answer "
-            '(`bounceback prep APP --hard "…"`): they are the best practice there is.'
+            f"(`{how(Action(ActionKind.KEEP_HARD_QUESTION))}`): they are the best practice there is."
         )
     hard.sort(key=lambda q: q.created_at, reverse=True)
     return "\n".join(f"- {q.text}" + (f"  \n  _{q.notes}_" if q.notes else "") for q in hard)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bounceback.dates import backdated, now_utc, zone
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import (
     EDITABLE,
@@ -298,7 +299,7 @@ class Tracker:
             name,
             [(c.id or 0, slugify(c.name)) for c in people],
             what="contact",
-            listing="bounceback contact list",
+            listing=Action(ActionKind.SEE_CONTACTS),
         )
         return next(c for c in people if c.id == contact_id)
 

@@ -12,9 +12,10 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bounceback.domain.errors import BouncebackError, InvalidInput, NotFound
+from bounceback.domain.errors import BouncebackError, InvalidInput
 from bounceback.settings import Settings
 from bounceback.web.deps import WebContext, WebOptions, verify_csrf
+from bounceback.web.messages import say
 from bounceback.web.routes import ROUTERS
 from bounceback.web.security import SecurityMiddleware
 from bounceback.web.templating import is_htmx, make_environment, render, zone_for
@@ -55,24 +56,17 @@ def create_app(
     return app
 
 
-def _status(exc: BouncebackError) -> int:
-    if isinstance(exc, NotFound):
-        return 404
-    return exc.exit_code if exc.exit_code >= 400 else 400
-
-
 def _user_error(request: Request, exc: BouncebackError) -> Response:
-    """A mistake a person can fix: one plain sentence, in the page's message area when htmx asked."""
-    status = _status(exc)
+    """A mistake a person can fix: one plain sentence (the web's own words for it) with the status it carries,
+    in the page's message area when htmx asked."""
+    status, message = exc.http_status, say(exc)
     if is_htmx(request):
-        response = render(
-            request, "_message.html", {"message": exc.message, "error": True}, status_code=status
-        )
+        response = render(request, "_message.html", {"message": message, "error": True}, status_code=status)
         response.headers["HX-Retarget"] = "#messages"
         response.headers["HX-Reswap"] = "innerHTML"
         response.headers["HX-Reselect"] = ".message"  # whatever part of a page the form asked for
         return response
-    return render(request, "error.html", {"message": exc.message}, status_code=status)
+    return render(request, "error.html", {"message": message}, status_code=status)
 
 
 def _http_error(request: Request, exc: StarletteHTTPException) -> Response:

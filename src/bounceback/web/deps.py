@@ -42,7 +42,7 @@ class WebOptions:
 class CsrfRefused(BouncebackError):
     """A form came back without this session's token (another site, or a page from before a restart)."""
 
-    exit_code = 403
+    http_status = 403
 
 
 class WebContext:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bounceback.domain.errors import BouncebackError, NotFound
+from bounceback.web.messages import say
 
 if TYPE_CHECKING:
     from bounceback.mail.importer import ImportSummary
@@ -102,7 +103,7 @@ class ImportJobs:
             job.summary = run(job)
             job.state = JobState.DONE
         except BouncebackError as exc:
-            job.error, job.state = exc.message, JobState.FAILED
+            job.error, job.state = say(exc), JobState.FAILED
         except Exception as exc:  # a bug or a broken disk: say so on the page, never leave it spinning
             job.error, job.state = f"The import stopped unexpectedly: {exc}.", JobState.FAILED
         finally:

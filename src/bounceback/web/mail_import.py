@@ -18,6 +18,7 @@ from bounceback.mail.sources.eml import EML_SUFFIX
 from bounceback.mail.sources.mbox import MBOX_SUFFIXES
 from bounceback.settings import Settings
 from bounceback.web.imports import ImportJob, ImportRun, ImportStopped, JobState
+from bounceback.web.messages import say
 
 if TYPE_CHECKING:
     from bounceback.mail.classify.model import MailClassifier
@@ -157,7 +158,7 @@ def import_in_child(
     except ImportStopped:
         pass
     except BouncebackError as exc:
-        sender.send(("failed", exc.message))
+        sender.send(("failed", say(exc)))
     except Exception as exc:  # a bug or a broken disk: say so on the page, never leave it spinning
         sender.send(("failed", f"The import stopped unexpectedly: {exc}."))
     finally:

@@ -11,6 +11,7 @@ from urllib.parse import quote, unquote
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from bounceback.dates import local_zone
 from bounceback.domain.stages import Stage
@@ -40,6 +41,13 @@ def web_link(value: str) -> str:
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
+def block_with_actions(block: Any) -> Markup:
+    """A coach block's text with its actions as links (the rest of it escaped)."""
+    from bounceback.web.messages import with_actions
+
+    return with_actions(block.text, block.actions)
+
+
 def day(value: date | datetime | None) -> str:
     """A date as people read it: `Tue 14 Mar 2026`."""
     if value is None:
@@ -65,7 +73,9 @@ def make_environment(zone: tzinfo) -> Jinja2Templates:
     env.autoescape = True
     env.trim_blocks = True
     env.lstrip_blocks = True
-    env.filters.update(words=words, day=day, moment=moment, iso=iso, web_link=web_link)
+    env.filters.update(
+        words=words, day=day, moment=moment, iso=iso, web_link=web_link, with_actions=block_with_actions
+    )
     env.globals.update(navigation=NAVIGATION, Stage=Stage)
     return templates
 

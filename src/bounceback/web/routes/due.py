@@ -11,28 +11,17 @@ from fastapi.responses import Response
 from bounceback.dates import local_zone
 from bounceback.domain.business_days import MORNING, at_local
 from bounceback.domain.coaching import ReminderStatus
-from bounceback.domain.due import DueItem, DueKind, unique
+from bounceback.domain.due import DueItem, unique
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.outreach.marking import mark_done, set_answer
 from bounceback.web.deps import Web, WebContext
+from bounceback.web.messages import href, words
 from bounceback.web.templating import is_htmx, redirect, render
 
 router = APIRouter(prefix="/due")
 SNOOZES = {"1": "until tomorrow morning", "3": "for three days", "7": "for a week"}
 PAGE = 50  # items shown at first; a long list is a link away
 Key = Annotated[str, Form()]
-
-
-def where_to_act(item: DueItem) -> str:
-    """The page where the thing can be done."""
-    if item.kind is DueKind.CHECKIN:
-        return "/checkin"
-    if item.kind is DueKind.BOUNCE:
-        return f"/bounce/{item.application_id}"
-    if item.application_id:
-        anchor = "#drafts" if item.kind.value in ("thank_you", "follow_up", "feedback", "reconnect") else ""
-        return f"/applications/{item.application_id}{anchor}"
-    return "/"
 
 
 @router.get("")
@@ -43,7 +32,7 @@ def due_page(request: Request, web: Web, everything: Annotated[str, Query(alias=
     shown = items if everything else items[:PAGE]
     context = {
         "section": "due",
-        "items": [(item, where_to_act(item), item.is_overdue(now)) for item in shown],
+        "items": [(item, href(item.action), words(item.action), item.is_overdue(now)) for item in shown],
         "hidden": len(items) - len(shown),
         "snoozes": SNOOZES,
     }
