@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from bounceback.cli.context import STATE, console, print_json
-from bounceback.cli.messages import command
 from bounceback.cli.options import JsonFlag
 
 if TYPE_CHECKING:
@@ -68,6 +67,8 @@ def due_table(items: list[DueItem], now: datetime, zone: tzinfo) -> Table:
     from rich.table import Table
     from rich.text import Text
 
+    from bounceback.cli.messages import command
+
     table = Table(show_edge=False, header_style="bold")
     table.add_column("#", justify="right")
     table.add_column("due", no_wrap=True)
@@ -82,6 +83,8 @@ def due_table(items: list[DueItem], now: datetime, zone: tzinfo) -> Table:
 
 def item_json(number: int, item: DueItem, now: datetime) -> dict[str, Any]:
     """A due item as JSON-able data; `number` is its place in the list, as `done` accepts it."""
+    from bounceback.cli.messages import command
+
     return {
         "number": number,
         "key": item.key,

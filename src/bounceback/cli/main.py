@@ -27,7 +27,6 @@ from bounceback.cli import (
     transfer,
 )
 from bounceback.cli.context import STATE, err_console
-from bounceback.cli.messages import say
 from bounceback.domain.errors import Ambiguous, BouncebackError
 from bounceback.settings import load_settings
 
@@ -89,11 +88,15 @@ def run() -> None:
     try:
         app()
     except Ambiguous as exc:
+        from bounceback.cli.messages import say
+
         err_console.print(say(exc))
         for name in exc.candidates[:20]:
             err_console.print(f"  {name}")
         sys.exit(exc.exit_code)
     except BouncebackError as exc:
+        from bounceback.cli.messages import say
+
         err_console.print(say(exc))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:

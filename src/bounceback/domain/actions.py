@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from bounceback.domain.outreach import OutreachKind
-from bounceback.domain.stages import Stage
+if TYPE_CHECKING:  # for the annotations only: the CLI imports this module on every start
+    from bounceback.domain.outreach import OutreachKind
+    from bounceback.domain.stages import Stage
 
 
 class ActionKind(StrEnum):
