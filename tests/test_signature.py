@@ -19,7 +19,9 @@ HINT = 'bounceback config name "Your Name"'
 def rejected_with_a_person(cli: CLI) -> None:
     """An application at Acme, turned down after an interview with Jane."""
     cli("add", "Acme", "Data Engineer", "--stage", "interviewing")
-    cli("contact", "add", "Jane Doe", "--email", "jane@acme.example", "--app", "acme", "--role", "interviewer")
+    cli(
+        "contact", "add", "Jane Doe", "--email", "jane@acme.example", "--app", "acme", "--role", "interviewer"
+    )
     cli("close", "acme", "rejected")
 
 
@@ -59,14 +61,22 @@ def test_the_first_draft_in_a_terminal_asks_for_the_name_once(sqlite_cli: CLI) -
     rejected_with_a_person(sqlite_cli)
     env = {**os.environ, "BOUNCEBACK_HOME": str(sqlite_cli.home), "COLUMNS": "200", "NO_COLOR": "1"}
     child = pexpect.spawn(
-        sys.executable, ["-m", "bounceback", "draft", "feedback", "acme"], env=env, encoding="utf-8", timeout=60
+        sys.executable,
+        ["-m", "bounceback", "draft", "feedback", "acme"],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
     )
     child.expect("Your name, to sign your drafts with")
     child.sendline("Priya Raman")
     child.expect(pexpect.EOF)
     assert "Best wishes,\r\nPriya Raman" in (child.before or "")
     again = pexpect.spawn(
-        sys.executable, ["-m", "bounceback", "draft", "feedback", "acme"], env=env, encoding="utf-8", timeout=60
+        sys.executable,
+        ["-m", "bounceback", "draft", "feedback", "acme"],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
     )
     output = again.read()
     assert "Your name" not in output and "Best wishes,\r\nPriya Raman" in output
