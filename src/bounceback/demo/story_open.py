@@ -53,6 +53,8 @@ OWEN = Person("Owen Hughes", "owen.hughes@fernhill.example", "Recruiter")
 HANNAH = Person("Hannah Lee", "hannah.lee@kestrelfreight.example", "Talent Partner")
 KATRIN = Person("Katrin Vogel", "katrin.vogel@cobaltline.example", "Recruiter")
 ROSA = Person("Rosa Delgado", "rosa.delgado@foxglove.example", "Recruiter")
+INES = Person("Ines Duarte", "ines.duarte@lanternfish.example", "Data Lead")
+PRIYANKA = Person("Priyanka Shah", "priyanka.shah@thistledown.example", "Analytics Manager")
 MIA = Person("Mia Thompson", "mia.thompson@southerly.example", "Recruiter")
 
 # fmt: off
@@ -319,8 +321,8 @@ Recruitment Team, Brackenfield Water
         "Lanternfish Studio", "Data Engineer", "Remote (Europe)", REMOTE, Source.LINKEDIN,
         Salary(60_000, 70_000, "EUR"), excitement=4, saved=-14, applied=-13, tags=("games",),
         steps=(
-            Mail(-5, Person("Ines Duarte", "ines.duarte@lanternfish.example", "Data Lead"),
-                 "Lanternfish Studio: let's talk about the Data Engineer role", """
+            Link(-5, INES, MANAGER, at="09:00"),
+            Mail(-5, INES, "Lanternfish Studio: let's talk about the Data Engineer role", """
 Hi Alex,
 
 Thanks for your application to Lanternfish Studio. I lead our small data team and would love to invite you to
@@ -333,7 +335,6 @@ Cheers,
 Ines Duarte
 Data Lead, Lanternfish Studio
 """, INTERVIEW),
-            Link(-5, Person("Ines Duarte", "ines.duarte@lanternfish.example", "Data Lead"), MANAGER),
             Meet(-5, -1, "14:00", LONDON, "Ines Duarte and a game designer", minutes=45),
         ),
     ),
@@ -455,8 +456,8 @@ Recruiter, Southerly Energy
         Salary(100_000, 115_000, "USD"), excitement=3, saved=-20, applied=-19,
         tags=("analytics-engineering",),
         steps=(
-            Mail(-4, Person("Priyanka Shah", "priyanka.shah@thistledown.example", "Analytics Manager"),
-                 "Thistledown Data: interview for Analytics Engineer", """
+            Link(-4, PRIYANKA, MANAGER, at="09:00"),
+            Mail(-4, PRIYANKA, "Thistledown Data: interview for Analytics Engineer", """
 Hi Alex,
 
 Thanks for applying to Thistledown Data. I manage the analytics team and I'd like to invite you to an

@@ -38,6 +38,9 @@ JANA = Person("Jana Krüger", "jana.krueger@lumenledger.example", "Recruiter")
 WEI_LING = Person("Wei Ling Tan", "weiling.tan@stillwater.example", "Data Lead")
 LEA = Person("Lea Wagner", "lea.wagner@tessellate-ai.example", "Talent Partner")
 MIRA = Person("Mira Schulz", "mira.schulz@tessellate-ai.example", "Head of Data")
+CHRIS = Person("Chris Nguyen", "chris.nguyen@junipertransit.example", "Talent Lead")
+SANNE = Person("Sanne Visser", "sanne.visser@bluewren.example", "Recruiter")
+PIETER = Person("Pieter de Wit", "pieter.dewit@saltmarsh.example", "Analytics Lead")
 ELLIE = Person("Ellie Shaw", "ellie.shaw@driftwood-insurance.example", "Talent Acquisition Partner")
 
 # fmt: off
@@ -203,9 +206,9 @@ Talent Partner, Orbitra Payments
         Salary(60_000, 70_000, "EUR"), excitement=3, saved=-67, applied=-66, tags=("travel", "dbt"),
         steps=(
             Meet(-64, -61, "15:00", BERLIN, "Sanne Visser, Recruiter", minutes=30, screening=True),
+            Link(-64, SANNE, RECRUITER),
             Note(-61, "Asked for my number first. I said 70k EUR; their band tops out at 62k."),
-            Mail(-53, Person("Sanne Visser", "sanne.visser@bluewren.example", "Recruiter"),
-                 "Analytics Engineer at Bluewren Travel", """
+            Mail(-53, SANNE, "Analytics Engineer at Bluewren Travel", """
 Dear Alex,
 
 Thank you again for the conversation last week about the Analytics Engineer role at Bluewren Travel.
@@ -258,9 +261,9 @@ Pinecrest Insurance Talent Team
         Salary(120_000, 135_000, "AUD"), excitement=3, saved=-37, applied=-36, tags=("transport", "apac"),
         steps=(
             Meet(-34, -31, "09:00", SYDNEY, "Chris Nguyen, Talent Lead", minutes=30, screening=True),
+            Link(-34, CHRIS, RECRUITER),
             Note(-30, "The call was late in my evening. Fine once; not every working day."),
-            Mail(-27, Person("Chris Nguyen", "chris.nguyen@junipertransit.example", "Talent Lead"),
-                 "Following up from our call: Juniper Transit", """
+            Mail(-27, CHRIS, "Following up from our call: Juniper Transit", """
 G'day Alex,
 
 Thanks for staying up late to chat with us. I really appreciated your honesty about the hours.
@@ -348,8 +351,8 @@ Recruiter, Tidewater Health
         Salary(62_000, 70_000, "EUR"), excitement=3, saved=-59, applied=-58, tags=("dbt", "relocation"),
         steps=(
             Move(-55, Stage.SCREENING, "Recruiter call booked"),
-            Mail(-53, Person("Pieter de Wit", "pieter.dewit@saltmarsh.example", "Analytics Lead"),
-                 "Interview for Analytics Engineer at Saltmarsh Analytics", """
+            Link(-53, PIETER, MANAGER, at="09:00"),
+            Mail(-53, PIETER, "Interview for Analytics Engineer at Saltmarsh Analytics", """
 Hi Alex,
 
 Our recruiter passed on her notes from your call, and I'd like to invite you to an interview for the Analytics
@@ -381,6 +384,7 @@ Saltmarsh Analytics Recruitment
         "Hollowpeak Outdoor", "Data Engineer", "Edinburgh", REMOTE, Source.JOB_BOARD,
         Salary(52_000, 60_000, "GBP"), excitement=3, saved=-51, applied=-50, tags=("retail", "gcp"),
         steps=(
+            Link(-44, CALLUM, MANAGER, at="09:00"),
             Mail(-44, CALLUM, "Data Engineer at Hollowpeak Outdoor: interview", """
 Hi Alex,
 
@@ -394,7 +398,6 @@ Cheers,
 Callum Reid
 Data Manager, Hollowpeak Outdoor
 """, INTERVIEW),
-            Link(-44, CALLUM, MANAGER),
             Meet(-44, -40, "13:00", LONDON, "Callum Reid, Data Manager"),
             Note(-42, "Take-home: a small ELT pipeline, 'about four hours'. It took me six."),
             Mail(-35, CALLUM, "Hollowpeak: your interview", """
