@@ -47,8 +47,8 @@ def read_name() -> str | None:
     """The stored name (None: never asked)."""
     from bounceback.storage.profile import stored_name
 
-    with STATE.reader() as reader:
-        return stored_name(reader)
+    with STATE.read() as read:
+        return stored_name(read)
 
 
 def save(value: str) -> str:

@@ -264,13 +264,13 @@ class DemoWriter:
         """Answer a reminder as `done`, `snooze` or `dismiss` would: the one the due list held at that moment."""
         from bounceback.outreach.marking import mark_done, set_answer
         from bounceback.outreach.snapshot import load_due
-        from bounceback.storage.reader import open_reader
+        from bounceback.storage.reads import open_reads
 
-        reader = open_reader(self.settings)
+        read = open_reads(self.settings)
         try:
-            derived = load_due(self.settings, reader, when).derived
+            derived = load_due(self.settings, read, when).derived
         finally:
-            reader.close()
+            read.close()
         app_id = self.app_ids[index]
         items = [i for i in derived if i.kind is step.kind and i.application_id == app_id]
         items = [i for i in items if i.shows_from is None or i.shows_from <= when] or items

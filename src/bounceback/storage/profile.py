@@ -11,19 +11,21 @@ from bounceback.domain.errors import InvalidInput
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from bounceback.storage.reader import Reader
+    from bounceback.storage.reads import ReadModel
 
 # What the first migration names a new workspace's owner: the person has not been asked for a name yet.
 NOT_ASKED = "local"
 MAX_NAME = 200  # the column's length
 
 
-def stored_name(reader: Reader) -> str | None:
+def stored_name(read: ReadModel) -> str | None:
     """The name as stored: None when the person was never asked, "" when they chose to sign with none."""
-    rows = reader.rows("SELECT name FROM users WHERE id = :owner")
-    if not rows or rows[0]["name"] is None or rows[0]["name"] == NOT_ASKED:
+    from bounceback.domain.model import Person
+
+    found = read.records(Person)
+    if not found or found[0].name is None or found[0].name == NOT_ASKED:
         return None
-    return str(rows[0]["name"])
+    return str(found[0].name)
 
 
 def signature(stored: str | None) -> str:
