@@ -195,7 +195,7 @@ def _around(draw: Any, plan: Plan) -> Plan:
     }), max_size=2, unique_by=lambda a: a["name"]))  # fmt: skip
     found["messages"] = draw(st.lists(st.fixed_dictionaries({
         "key": NAMES, "label": st.sampled_from(MailLabel), "confidence": st.floats(0, 1),
-        "status": st.sampled_from(MailStatus), "origin": TEXT, "message_id": TEXT,
+        "status": st.sampled_from(MailStatus), "source_path": TEXT, "message_id": TEXT,
         "received_at": st.none() | MOMENTS, "from_name": TEXT, "from_address": TEXT, "subject": TEXT, "body": TEXT,
         "html": TEXT, "company": TEXT, "role": TEXT, "predicted_label": st.none() | st.sampled_from(MailLabel),
         "corrected": st.booleans(), "match": TEXT,
