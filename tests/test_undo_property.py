@@ -154,3 +154,25 @@ def test_as_many_undos_as_changes_give_back_the_start(
             assert recorded(ws) == steps_before
         finally:
             ws.close()
+
+
+def test_an_undo_the_database_refuses_is_one_sentence_and_changes_nothing(sqlite_cli: Any) -> None:
+    """GIVEN an undo step as journals recorded it before old values were read from the database (it would set
+    a required column to nothing) WHEN `undo` meets it THEN one sentence names the step and the reason, exit 1,
+    and the workspace is as it was."""
+    from sqlalchemy import insert
+
+    sqlite_cli("add", "Acme", "Data Engineer")
+    before = sqlite_cli("export").stdout.splitlines()[4:]
+    ws = Workspace(load_settings(home=sqlite_cli.home))
+    broken = [{"op": "update", "table": "applications", "id": 1, "row": {"stage": None}}]
+    with ws.change("none") as session:
+        session.execute(insert(changes).values(owner_id=ws.owner_id, at=AT, summary="Reviewed email “Hello”",
+                                               origin="email", operations=broken, undone=False))  # fmt: skip
+    ws.close()
+    done = sqlite_cli("undo", check=False)
+    assert done.returncode == 1
+    sentence = " ".join(done.stderr.split())
+    assert "The last change (“Reviewed email “Hello””) cannot be undone, so nothing was changed" in sentence
+    assert "Traceback" not in done.stderr
+    assert sqlite_cli("export").stdout.splitlines()[4:] == before
