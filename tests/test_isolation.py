@@ -79,7 +79,7 @@ def build_b(workspace: Workspace) -> Theirs:
         interview = tracker.add_interview(tracker.add("Umbrella", "Analyst"), Interview(0, WHEN), when=WHEN)
         record = store.add(
             MailRecord("b-key", MailLabel.REJECTION, 0.9, MailStatus.REVIEW, message_id="<b@umbrella>",
-                       application_id=app.id, corrected=True, subject="No")
+                       application_id=app.id, corrected=True, subject="No", source_path="imap:b-mail/INBOX/uid 1")
         )  # fmt: skip
         account = store.add(MailAccount("b-mail", "imap.umbrella.example", "wanda"))
         store.flush()
@@ -175,6 +175,7 @@ def read_arguments(theirs: Theirs) -> dict[str, list[Any]]:
         "folder": [theirs.folder],
         "year": [theirs.year],
         "kinds": [list(EventKind)],
+        "prefix": ["imap:b-mail/", ""],
     }  # fmt: skip
 
 
@@ -250,6 +251,7 @@ def store_calls() -> Calls:
         "values": each(lambda store, cls, _t: store.values(cls, "id")),
         "get": each(lambda store, cls, theirs: store.get(cls, theirs.ids.get(cls, 1))),
         "people_of": lambda change, theirs: change.store.people_of(theirs.ids[Application]),
+        "person": lambda change, _t: change.store.person(),
         "add": lambda change, _t: change.store.add(Company("Umbrella", owner_id=B)),
         "insert_rows": lambda change, _t: change.store.insert_rows(
             MailRecord, [{"owner_id": B, "key": "planted", "label": "other", "confidence": 0.5, "status": "skipped"}]

@@ -307,8 +307,14 @@ class MailApplier:
 
 def remember_change(change: Change, record: MailRecord, change_id: int | None) -> None:
     """Note on the message which undo step holds its change, outside the journal (it is bookkeeping, not a
-    change of its own: journaling it would make `undo` revert this note instead of the email's change)."""
-    change.store.set_quietly(record, details={**record.details, "change": change_id})
+    change of its own: journaling it would make `undo` revert this note instead of the email's change).
+
+    A message that already named an earlier change (it was reviewed or relabelled) gets that name back when
+    this change is undone, so taking it back later reverts the change that really holds its effect.
+    """
+    before = dict(record.details)
+    restore = change_id if change_id is not None and "change" in before else None
+    change.store.set_quietly(record, restore_with=restore, details={**before, "change": change_id})
 
 
 def load_index(read: ReadModel) -> AppIndex:

@@ -42,10 +42,29 @@ def find_account(read: ReadModel, name: str | None) -> list[MailAccount]:
 
 def add_account(change: Change, account: MailAccount) -> MailAccount:
     """Store an account's settings (never its secret); checks them as a connection would."""
-    _connection_settings(account)  # refuses what a connection would refuse
+    check_settings(account)
     if change.store.first(MailAccount, name=account.name) is not None:
         raise InvalidInput(f"A mail account called “{account.name}” exists already.")
     return change.store.add(account)
+
+
+def check_settings(account: MailAccount) -> None:
+    """Refuse, in one sentence, settings a connection would refuse (unknown security or sign-in, a port out
+    of range, no folder, plain text to another machine)."""
+    for value, kind, what in (
+        (account.security, Security, "security"),
+        (account.auth, AuthMethod, "sign-in"),
+    ):
+        if value not in {choice.value for choice in kind}:
+            choices = ", ".join(choice.value for choice in kind)
+            raise InvalidInput(f"“{value}” is not a {what} bounceback knows; use one of: {choices}.")
+    if not 1 <= account.port <= 65535:
+        raise InvalidInput(f"The port {account.port} is not a port number (1 to 65535).")
+    if not account.host.strip() or not account.username.strip():
+        raise InvalidInput(f"The IMAP account “{account.name}” needs a server and a login name.")
+    if not account.folders or not all(f.strip() for f in account.folders):
+        raise InvalidInput(f"The IMAP account “{account.name}” needs at least one folder to read, by name.")
+    _connection_settings(account)
 
 
 def _connection_settings(account: MailAccount) -> ImapAccount:

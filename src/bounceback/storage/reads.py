@@ -353,6 +353,15 @@ class ReadModel:
         )
         return [(message_id, app_id) for message_id, app_id in rows]
 
+    def count_mail_read_from(self, prefix: str) -> int:
+        """How many kept (not skipped) messages were read from places starting with `prefix` (an account's)."""
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sql = (
+            "SELECT COUNT(*) FROM mail_messages WHERE owner_id = :owner AND status <> :skipped "
+            "AND source_path LIKE :pattern ESCAPE '\\'"
+        )
+        return int(self._value(sql, skipped=MailStatus.SKIPPED.value, pattern=pattern))
+
     def mail_accounts(self) -> list[MailAccount]:
         """The IMAP accounts, by name."""
         return self._records(MailAccount, "SELECT * FROM mail_accounts WHERE owner_id = :owner ORDER BY name")

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql import ColumnElement
 
-from bounceback.domain.model import Contact, ContactRole
+from bounceback.domain.model import Contact, ContactRole, Person
+from bounceback.storage import journal
 from bounceback.storage.orm import as_stored, stored_class
 from bounceback.storage.records import TABLES
 from bounceback.storage.schema import application_contacts, contacts, metadata
@@ -74,6 +75,10 @@ class Store:
         query = select(*(table.c[c] for c in columns)).where(*self._where(cls, {})).order_by(table.c.id)
         return [tuple(row) for row in self.session.execute(query)]
 
+    def person(self) -> Person | None:
+        """The person this store is for (their own row of `users`), tracked."""
+        return self.session.get(stored_class(Person), self.owner_id)
+
     def people_of(self, app_id: int) -> list[tuple[Contact, ContactRole]]:
         """The contacts of an application with their roles, by name."""
         query = (
@@ -107,14 +112,19 @@ class Store:
         if wanted:
             self.session.execute(insert(metadata.tables[TABLES[_plain(cls)]]), wanted)
 
-    def set_quietly(self, record: Any, **values: Any) -> None:
-        """Change columns of a tracked record outside the journal: bookkeeping that is no change of its own."""
+    def set_quietly(self, record: Any, *, restore_with: int | None = None, **values: Any) -> None:
+        """Change columns of a tracked record outside the journal: bookkeeping that is no change of its own.
+        With `restore_with`, undoing that (closed) undo step also puts the old values back."""
         table = metadata.tables[TABLES[_plain(type(record))]]
+        before = {name: getattr(record, name) for name in values}
         self.session.execute(
             update(table).where(table.c.id == record.id, table.c.owner_id == self.owner_id).values(**values)
         )
         for name, value in values.items():
             set_committed_value(record, name, value)
+        if restore_with is not None:
+            restore = {"op": "update", "table": table.name, "id": record.id, "row": journal.json_row(before)}
+            journal.amend(self.session, restore_with, [restore])
 
     def forget(self) -> None:
         """Reload every tracked record on next use (after rows were changed behind the ORM's back)."""

@@ -15,12 +15,11 @@ from bounceback.domain.errors import InvalidInput
 from bounceback.domain.model import Application, Company, Contact, Event, EventKind, Origin
 from bounceback.domain.naming import application_slug, company_key
 from bounceback.transfer.dedupe import DuplicateIndex
-from bounceback.transfer.json_document import TABLES, Document, Record, Table
+from bounceback.transfer.json_document import TABLES, V1_TABLES, Document, Record, Table
+from bounceback.transfer.json_merge import SKIP, ExistingRecords
 
 if TYPE_CHECKING:
     from bounceback.workspace.change import Change
-
-SKIP = -1  # stands for a record left out (already here), so what belongs to it is left out too
 
 
 @dataclass
@@ -31,9 +30,14 @@ class RestoreReport:
     already_there: int = 0
 
 
-def is_empty(change: Change) -> bool:
-    """True when the owner has no companies, applications or contacts yet."""
-    return all(change.store.count(cls) == 0 for cls in (Company, Application, Contact))
+def held_records(change: Change) -> tuple[Table, int] | None:
+    """The first kind of record the person already has (applications first), with how many; None for a
+    workspace not yet used."""
+    for table in sorted(TABLES, key=lambda t: t.cls is not Application):
+        count = change.store.count(table.cls)
+        if count:
+            return table, int(count)
+    return None
 
 
 class _Restorer:
@@ -47,6 +51,7 @@ class _Restorer:
         self.new_apps: list[Application] = []
         self.links: set[tuple[int, int, str]] = set()
         self._learn_existing()
+        self.others = ExistingRecords(change, {t.key: t.cls for t in TABLES})
 
     def _learn_existing(self) -> None:
         """What is already in the workspace, to match companies, contacts and applications against."""
@@ -89,7 +94,10 @@ class _Restorer:
             self.new_apps = [obj for _, obj in pending]
 
     def _translate(self, table: Table, record: Record) -> dict[str, Any] | None:
-        """The record's values with references as database ids; None when what it belongs to was skipped."""
+        """The record's values with references as database ids; None when what it belongs to was skipped.
+
+        Ids inside values are translated too (version 1 wrote them as they were; see below).
+        """
         values = {k: v for k, v in record.items() if k != "id"}
         for name, target in table.refs:
             if values.get(name) is None:
@@ -98,7 +106,14 @@ class _Restorer:
             if new_id == SKIP:
                 return None
             values[name] = new_id
+        if table.embedded is not None:
+            return table.embedded(values, self._resolve if self.document.version > 1 else _as_version_1_wrote)
         return values
+
+    def _resolve(self, table: str, key: int) -> int | None:
+        """The database id a document key became, or None when that record was left out."""
+        new_id = self.ids[table].get(key)
+        return None if new_id is None or new_id == SKIP else new_id
 
     def _existing_id(self, table: Table, values: dict[str, Any]) -> int | None:
         """The id of a record already in the workspace that this one is, or None to store it."""
@@ -115,7 +130,7 @@ class _Restorer:
             if link in self.links:
                 return SKIP
             self.links.add(link)
-        return None
+        return self.others.match(table.key, values)
 
     def _known_application(self, values: dict[str, Any]) -> int | None:
         """SKIP for an application already here (left out with its timeline); else None, with a free slug."""
@@ -149,12 +164,14 @@ class _Restorer:
 
 
 def restore(document: Document, change: Change, *, source: str, merge: bool) -> RestoreReport:
-    """Store a document: refuse a workspace in use unless merging; merged applications already here are skipped."""
-    if not merge and not is_empty(change):
-        held = change.store.count(Application)
+    """Store a document: refuse a workspace in use unless merging; merged records already here are skipped."""
+    held = None if merge else held_records(change)
+    if held is not None:
+        table, count = held
+        what = f"{count} {table.singular}" if count == 1 else f"{count} {_plural(table.singular)}"
         raise InvalidInput(
-            f"This workspace already holds {held} application{'s' if held != 1 else ''}, so “{source}” was not "
-            "imported; add --merge to add only what is new, or import into an empty workspace (--home)."
+            f"This workspace already holds {what}, so “{source}” was not imported; add --merge to add only "
+            "what is new, or import into a fresh workspace with --home."
         )
     restorer = _Restorer(change, source)
     report = restorer.restore(document)
@@ -162,3 +179,13 @@ def restore(document: Document, change: Change, *, source: str, merge: bool) -> 
         restorer.note_merge()
         change.store.flush()
     return report
+
+
+def _plural(word: str) -> str:
+    """'company' → 'companies', 'email' → 'emails', 'timeline entry' → 'timeline entries'."""
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def _as_version_1_wrote(table: str, db_id: int) -> int | None:
+    """Version 1 wrote ids inside values as they were: kept so, except those naming records it did not carry."""
+    return db_id if table in V1_TABLES else None
