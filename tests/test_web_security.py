@@ -191,3 +191,84 @@ def test_where_a_form_returns_to_stays_on_this_server(raw: str, expected: str) -
     from bounceback.web.forms import safe_next
 
     assert safe_next(raw, "/") == expected
+
+
+def _every_route() -> list[tuple[str, str]]:
+    """(method, path) for every route the app includes, and its static files, path parameters filled in."""
+    from fastapi.routing import APIRoute
+
+    from bounceback.web.routes import ROUTERS
+
+    found = [("GET", "/static/app.css")]
+    for router in ROUTERS:
+        for route in router.routes:
+            assert isinstance(route, APIRoute)
+            path = re.sub(r"\{[^}]+\}", "1", route.path)
+            found += [(method, path) for method in sorted(route.methods)]
+    return found
+
+
+def test_a_foreign_host_is_refused_on_every_route_before_it_runs(web) -> None:
+    """GIVEN the dashboard with one application WHEN any route is asked for under a foreign Host (a page of
+    evil.example that resolves to 127.0.0.1, or this machine on another port) THEN 400 with one plain sentence
+    naming the host, no session cookie, and nothing read or changed."""
+    app_id = add_application(web, "Acme", "Analyst", notes="Private note")
+    before = web.get(f"/applications/{app_id}").text
+    routes = _every_route()
+    assert len(routes) > 30 and ("POST", "/applications/1/notes") in routes
+    for host in ("evil.example:8765", "127.0.0.1:9999", "evil.example"):
+        for method, path in routes:
+            response = web.client.request(
+                method, path, headers={"Host": host}, data={"csrf_token": web.token, "text": "x"}
+            )
+            assert response.status_code == 400, (host, method, path)
+            assert f"“{host}” is not one of them" in response.text
+            assert "Private note" not in response.text and "set-cookie" not in response.headers
+    after = web.get(f"/applications/{app_id}").text
+    assert re.findall(r"<li[^>]*>", after) == re.findall(r"<li[^>]*>", before)  # no new timeline entry
+    assert after.count("Private note") == before.count("Private note") and "Acme" in after
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8765", "localhost:8765", "[::1]:8765", "LOCALHOST:8765"])
+def test_this_machines_own_names_are_answered(web, host: str) -> None:
+    """GIVEN the dashboard on port 8765 WHEN asked for by a loopback name with the port THEN it answers."""
+    assert web.client.get("/", headers={"Host": host}).status_code == 200
+
+
+def test_the_names_serve_was_started_for_are_answered(tmp_path: Path) -> None:
+    """GIVEN a server started with --host 192.168.1.20 and --allow-host laptop.lan WHEN asked for by those names
+    with the port THEN it answers, and by another LAN name it refuses."""
+    with web_client(sqlite_settings(tmp_path), host="192.168.1.20", allow_hosts=("laptop.lan",)) as client:
+        assert client.client.get("/", headers={"Host": "192.168.1.20:8765"}).status_code == 200
+        assert client.client.get("/", headers={"Host": "laptop.lan:8765"}).status_code == 200
+        assert client.client.get("/", headers={"Host": "printer.lan:8765"}).status_code == 400
+
+
+def test_origin_is_compared_with_the_allow_list_not_with_host(web) -> None:
+    """GIVEN a valid token WHEN a form comes from a page whose Origin is not on the allow-list, even with a Host
+    that matches it THEN 403; from another of this server's own names it is accepted."""
+    evil = web.client.post(
+        "/applications",
+        data={"company": "Acme", "role": "Spy", "csrf_token": web.token},
+        headers={"Origin": "http://evil.example:8765"},
+    )
+    assert evil.status_code == 403
+    own = web.client.post(
+        "/applications",
+        data={"company": "Acme", "role": "Analyst", "csrf_token": web.token},
+        headers={"Origin": "http://localhost:8765"},
+    )
+    assert own.status_code == 200 and "Spy" not in web.get("/").text
+
+
+def test_allowed_hosts_are_the_loopback_names_and_the_named_ones_with_the_port() -> None:
+    """GIVEN serve's host, port and extra names WHEN the allow-list is made THEN it holds each with the port,
+    IPv6 in brackets, wildcards adding nothing, and bare names only on port 80."""
+    from bounceback.web.hosts import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1", 8765) == {"127.0.0.1:8765", "localhost:8765", "[::1]:8765"}
+    assert "[fe80::1]:9000" in allowed_hosts("fe80::1", 9000)
+    assert allowed_hosts("0.0.0.0", 8765, ["Box.lan"]) == {
+        "127.0.0.1:8765", "localhost:8765", "[::1]:8765", "box.lan:8765"
+    }  # fmt: skip
+    assert "localhost" in allowed_hosts("127.0.0.1", 80) and "localhost" not in allowed_hosts("127.0.0.1", 81)

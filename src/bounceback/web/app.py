@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
@@ -15,9 +15,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bounceback.domain.errors import BouncebackError, InvalidInput, NotFound
 from bounceback.settings import Settings
 from bounceback.storage.workspace import Workspace
-from bounceback.web.deps import WebContext, WebOptions, verify_csrf
+from bounceback.web.deps import WebContext, WebOptions
+from bounceback.web.hosts import allowed_hosts
 from bounceback.web.routes import ROUTERS
-from bounceback.web.security import SecurityMiddleware
+from bounceback.web.security import Receive, Scope, SecurityMiddleware, Send
 from bounceback.web.templating import is_htmx, make_environment, render, zone_for
 
 STATIC = Path(__file__).parent / "static"
@@ -41,7 +42,6 @@ def create_app(
         redoc_url=None,
         openapi_url=None,
         lifespan=lifespan,
-        dependencies=[Depends(verify_csrf)],
     )
     app.state.web = context
     app.state.templates = make_environment(zone_for(settings.timezone))
@@ -51,8 +51,29 @@ def create_app(
     app.add_exception_handler(BouncebackError, _user_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
-    app.add_middleware(SecurityMiddleware, guard=context.guard, max_body=options.max_upload_bytes)
+    app.add_middleware(
+        SecurityMiddleware,
+        guard=context.guard,
+        max_body=options.max_upload_bytes,
+        hosts=allowed_hosts(options.host, options.port, options.allow_hosts),
+        refuse=_refuse,
+    )
     return app
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, sentence: str) -> None:
+    """A request the guards refused before any route ran, answered as the app answers any mistake."""
+    request = Request(scope, receive)
+    response = _user_error(request, Refused(sentence, status))
+    await response(scope, receive, send)
+
+
+class Refused(BouncebackError):
+    """A request the security middleware turned away (another site's form, a missing token)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.exit_code = status
 
 
 def _status(exc: BouncebackError) -> int:
