@@ -272,3 +272,73 @@ def test_allowed_hosts_are_the_loopback_names_and_the_named_ones_with_the_port()
         "127.0.0.1:8765", "localhost:8765", "[::1]:8765", "box.lan:8765"
     }  # fmt: skip
     assert "localhost" in allowed_hosts("127.0.0.1", 80) and "localhost" not in allowed_hosts("127.0.0.1", 81)
+
+
+class _Upload:
+    """A request body handed to the app in 64 KiB pieces, counting how much of it the app asked for."""
+
+    def __init__(self, head: bytes, size: int) -> None:
+        self.head, self.size, self.sent = head, size, 0
+
+    async def receive(self) -> dict:  # type: ignore[type-arg]
+        chunk = self.head if self.sent == 0 else b"A" * min(65536, self.size - self.sent)
+        self.sent += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": self.sent < self.size}
+
+
+def _call(app, path: str, upload: _Upload, headers: list[tuple[bytes, bytes]]) -> tuple[int, bytes]:  # type: ignore[no-untyped-def]
+    """One request straight into the app's ASGI entry, as the server would make it."""
+    import asyncio
+
+    answer: dict[str, object] = {"body": b""}
+
+    async def send(message: dict) -> None:  # type: ignore[type-arg]
+        if message["type"] == "http.response.start":
+            answer["status"] = message["status"]
+        elif message["type"] == "http.response.body":
+            answer["body"] = answer["body"] + message.get("body", b"")  # type: ignore[operator]
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+        "headers": [(b"host", b"127.0.0.1:8765"), *headers], "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8765),
+    }  # fmt: skip
+    asyncio.run(app(scope, upload.receive, send))
+    return int(answer["status"]), answer["body"]  # type: ignore[call-overload, return-value]
+
+
+MULTIPART = [(b"content-type", b"multipart/form-data; boundary=xyz")]
+
+
+def test_an_upload_without_the_token_is_refused_before_its_body_is_read(web, tmp_path: Path) -> None:
+    """GIVEN a 300 MB multipart upload whose first field is the file, not the token (as another site would send)
+    WHEN it reaches the app THEN 403 with the plain sentence after at most the first field's worth of reading,
+    and nothing is written to the uploads folder."""
+    head = b'--xyz\r\nContent-Disposition: form-data; name="mailbox"; filename="a.mbox"\r\n\r\n'
+    upload = _Upload(head, 300 << 20)
+    status, body = _call(web.client.app, "/mail/import", upload, MULTIPART)
+    assert status == 403 and "did not come from this bounceback page" in body.decode()
+    assert upload.sent < 100_000
+    assert not list((tmp_path / "home" / "uploads").glob("*"))
+
+
+def test_a_streamed_upload_over_the_limit_gets_the_same_sentence_as_a_declared_one(web) -> None:
+    """GIVEN a 64 KiB limit WHEN an upload with the token first goes over it without a Content-Length (chunked)
+    and another declares its length THEN both get 413 and the same sentence; the streamed one is read no
+    further than the limit."""
+    head = (
+        b'--xyz\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n' + web.token.encode() + b"\r\n"
+        b'--xyz\r\nContent-Disposition: form-data; name="mailbox"; filename="a.mbox"\r\n\r\nFrom x\n'
+    )
+    session = [(b"cookie", f"bb_session={web.client.cookies['bb_session']}".encode())]
+    streamed = _Upload(head, 10 << 20)
+    status, body = _call(web.client.app, "/mail/import", streamed, MULTIPART + session)
+    declared = _Upload(head, 10 << 20)
+    length = [(b"content-length", str(10 << 20).encode())]
+    status_declared, body_declared = _call(
+        web.client.app, "/mail/import", declared, MULTIPART + session + length
+    )
+    assert (status, status_declared) == (413, 413)
+    assert body == body_declared == b"That upload is too large: the limit is 1 MB."
+    assert streamed.sent < 64 * 1024 + 2 * 65536 and declared.sent == 0
