@@ -204,7 +204,7 @@ class MailImporter:
     def _skipped_row(self, key: str, prediction: Prediction) -> dict[str, Any]:
         """Not job mail: keep only what is needed to skip it next time."""
         return {
-            "owner_id": self.workspace.owner_id, "key": key, "message_id": "", "origin": "", "label": MailLabel.OTHER,
+            "owner_id": self.workspace.owner_id, "key": key, "message_id": "", "source_path": "", "label": MailLabel.OTHER,
             "predicted_label": None, "corrected": False, "confidence": round(prediction.confidence, 4),
             "status": MailStatus.SKIPPED, "from_name": "", "from_address": "", "subject": "", "body": "", "html": "",
             "company": "", "role": "", "application_id": None, "details": {},
@@ -226,7 +226,7 @@ class MailImporter:
             label=prediction.label,
             confidence=round(prediction.confidence, 4),
             status=MailStatus.REVIEW,
-            origin=message.origin,
+            source_path=message.origin,
             message_id=message.message_id or "",
             received_at=message.date,
             from_name=message.from_name,
