@@ -26,15 +26,15 @@ def export(
     from bounceback.outreach.snapshot import load_due
 
     now = datetime.now(UTC)
-    with STATE.reader() as reader:
-        views = {v.app.id: v for v in reader.applications()}
+    with STATE.read() as read:
+        views = {v.app.id: v for v in read.applications()}
         entries = [
             InterviewEntry(iv, views[iv.application_id].app.slug, views[iv.application_id].company,
                            views[iv.application_id].app.role)
-            for iv in reader.interviews()
+            for iv in read.interviews()
             if iv.application_id in views
         ]  # fmt: skip
-        view = load_due(STATE.require_settings(), reader, now) if reminders else None
+        view = load_due(STATE.require_settings(), read, now) if reminders else None
     zone = local_zone(STATE.require_settings().timezone)
     chosen = calendar_reminders(view.derived, view.answers, now, zone) if view else []
     file.write_bytes(build_calendar(entries, chosen, now).to_ical())

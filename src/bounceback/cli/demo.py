@@ -66,9 +66,9 @@ def _print_summary(settings: Settings) -> None:
     from bounceback.domain.due import ghost_suggestions
 
     now = datetime.now(UTC)
-    with STATE.reader() as reader:
-        apps = [view.app for view in reader.applications()]
-        interviews = reader.interviews()
+    with STATE.read() as read:
+        apps = [view.app for view in read.applications()]
+        interviews = read.interviews()
     for line in outcome_lines(apps):
         console.print(line)
     ghosts = ghost_suggestions(apps, now, settings.ghost_after_days)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from bounceback.domain.outreach import OutreachKind
     from bounceback.outreach.drafts import DraftFacts
     from bounceback.outreach.formats import DraftFormat
-    from bounceback.storage.reader import ApplicationView, Reader
+    from bounceback.storage.reads import ApplicationView, ReadModel
 
 _CLOSES = {"withdrawal": "withdrawn", "accept": "accepted", "decline": "declined"}
 _PERSONAL = {"thank_you", "feedback", "reconnect"}
@@ -47,9 +47,9 @@ def draft(
     outreach = parse_kind(kind)
     chosen_format = enum_value(DraftFormat, format_, "draft format")
     now = datetime.now(UTC)
-    with STATE.reader() as reader:
-        view = reader.find(name)
-        facts = read_facts(reader, view, outreach, now, to=to, detail=detail, sign=sign)
+    with STATE.read() as read:
+        view = read.find(name)
+        facts = read_facts(read, view, outreach, now, to=to, detail=detail, sign=sign)
     write_draft(facts, view.app.slug, chosen_format, out, now)
     advise(facts, view.app.slug, sent=sent)
     if sent:
@@ -57,7 +57,7 @@ def draft(
 
 
 def read_facts(
-    reader: Reader,
+    read: ReadModel,
     view: ApplicationView,
     outreach: OutreachKind,
     now: datetime,
@@ -71,35 +71,35 @@ def read_facts(
     from bounceback.outreach.drafts import gather_facts
 
     app = view.app
-    people = reader.people(app.id or 0)
-    events = reader.timeline(app.id or 0)
+    people = read.people(app.id or 0)
+    events = read.timeline(app.id or 0)
     comeback = any(
         other.app.company_id == app.company_id and other.app.id != app.id and app.closed_at
         and other.app.created_at and other.app.created_at > app.closed_at
-        for other in reader.applications()
+        for other in read.applications()
     )  # fmt: skip
     return gather_facts(
         outreach,
         company=view.company,
         role=app.role,
         people=people,
-        interviews=reader.interviews(app.id or 0),
+        interviews=read.interviews(app.id or 0),
         events=events,
         now=now,
         notes=[app.notes, *(e.summary for e in events if e.kind is EventKind.NOTE)],
-        recipient=find_contact(reader, people, to) if to else None,
+        recipient=find_contact(read, people, to) if to else None,
         detail=detail,
         comeback=comeback,
         sender=sign,
     )
 
 
-def find_contact(reader: Reader, people: list[tuple[Contact, ContactRole]], wanted: str) -> Contact:
+def find_contact(read: ReadModel, people: list[tuple[Contact, ContactRole]], wanted: str) -> Contact:
     """A contact by email, id or name: the application's people first, then everyone."""
     from bounceback.domain.errors import NotFound
     from bounceback.domain.naming import resolve, slugify
 
-    pools = [[person for person, _ in people], reader.contacts()]
+    pools = [[person for person, _ in people], read.contacts()]
     for pool in pools:
         for person in pool:
             if person.email and person.email.lower() == wanted.strip().lower():

@@ -84,8 +84,8 @@ def _csv_export() -> tuple[str, str]:
     """The applications as CSV and a phrase saying how many."""
     from bounceback.transfer.csv_export import applications_csv
 
-    with STATE.reader() as reader:
-        rows = [(v.app, v.company) for v in reader.applications()]
+    with STATE.read() as read:
+        rows = [(v.app, v.company) for v in read.applications()]
     return applications_csv(rows), f"{_count(len(rows), 'application')} as CSV"
 
 
@@ -189,8 +189,8 @@ def _current_applications() -> list[tuple[str, Application]]:
     path = STATE.require_settings().sqlite_path
     if path is not None and not path.exists():
         return []
-    with STATE.reader() as reader:
-        return [(v.company, v.app) for v in reader.applications()]
+    with STATE.read() as read:
+        return [(v.company, v.app) for v in read.applications()]
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""What every route needs: the workspace opened once per server, fast readers and journaled changes.
+"""What every route needs: the workspace opened once per server, the read model and journaled changes.
 
 The CSRF check is not here: it runs in `security.SecurityMiddleware`, before a body is read."""
 
@@ -13,16 +13,15 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from bounceback.domain.model import Origin
+from bounceback.domain.model import ApplicationCard, Origin
 from bounceback.outreach.snapshot import DueView
 from bounceback.settings import Settings
-from bounceback.storage.reader import Reader
+from bounceback.storage.reads import ReadModel
 from bounceback.storage.workspace import Workspace
 from bounceback.tracker import Tracker
-from bounceback.web.cache import DataCache, data_version
+from bounceback.web.cache import DataCache
 from bounceback.web.imports import ImportJobs
 from bounceback.web.insights_view import InsightsPage, compute_insights
-from bounceback.web.queries import Card, cards
 from bounceback.web.security import CsrfGuard
 
 MEGABYTE = 1 << 20
@@ -53,7 +52,7 @@ class WebContext:
         self.workspace = workspace
         self.guard = CsrfGuard(options.secret)
         self.jobs = ImportJobs()
-        self.cards: DataCache[list[Card]] = DataCache(lifetime=CARDS_LIFETIME)
+        self.cards: DataCache[list[ApplicationCard]] = DataCache(lifetime=CARDS_LIFETIME)
         self.insights: DataCache[InsightsPage] = DataCache(lifetime=INSIGHTS_LIFETIME)
         self.due: DataCache[DueView] = DataCache(lifetime=DUE_LIFETIME)
 
@@ -63,13 +62,11 @@ class WebContext:
         return self.options.upload_dir or self.settings.home / "uploads"
 
     @contextmanager
-    def reader(self) -> Iterator[Reader]:
-        """The plain-SQL reader on a pooled connection (returned to the pool afterwards)."""
+    def read(self) -> Iterator[ReadModel]:
+        """The read model on a pooled connection (returned to the pool afterwards)."""
         raw = self.workspace.engine.raw_connection()
-        style = "named" if self.settings.is_sqlite else "pyformat"
-        reader = Reader(raw, paramstyle=style, owner_id=self.workspace.owner_id)
         try:
-            yield reader
+            yield ReadModel(raw, owner_id=self.workspace.owner_id, dialect=self.workspace.engine.dialect.name)
         finally:
             raw.close()
 
@@ -79,25 +76,23 @@ class WebContext:
         with self.workspace.change(summary, origin=origin.value) as session:
             yield Tracker(session, self.workspace.owner_id, origin=origin)
 
-    def board_cards(self) -> list[Card]:
+    def board_cards(self) -> list[ApplicationCard]:
         """Every application as a card, read again only when the search changed."""
-        with self.reader() as reader:
-            return self.cards.get(data_version(reader), lambda: cards(reader))
+        with self.read() as read:
+            return self.cards.get(read.data_version(), read.cards)
 
     def insights_page(self) -> InsightsPage:
         """The insights, computed again only when the search changed."""
-        with self.reader() as reader:
-            version = data_version(reader)
+        with self.read() as read:
+            version = read.data_version()
         return self.insights.get(version, lambda: compute_insights(self, datetime.now(UTC)))
 
     def due_view(self) -> DueView:
         """The due list (the outreach package's rules), derived again when the search changed or a minute passed."""
         from bounceback.outreach.snapshot import load_due
 
-        with self.reader() as reader:
-            return self.due.get(
-                data_version(reader), lambda: load_due(self.settings, reader, datetime.now(UTC))
-            )
+        with self.read() as read:
+            return self.due.get(read.data_version(), lambda: load_due(self.settings, read, datetime.now(UTC)))
 
     def close(self) -> None:
         """Stop background work and release the database."""

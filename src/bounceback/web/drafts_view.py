@@ -47,15 +47,15 @@ def make_draft(web: WebContext, app_id: int, kind_text: str, *, detail: str = ""
     """Fill a draft from the application's people, interviews and timeline (your own templates win)."""
     kind = parse_kind(kind_text)
     now = datetime.now(UTC)
-    with web.reader() as reader:
-        view = reader.find(str(app_id))
-        events = reader.timeline(app_id)
+    with web.read() as read:
+        view = read.find(str(app_id))
+        events = read.timeline(app_id)
         facts = gather_facts(
             kind,
             company=view.company,
             role=view.app.role,
-            people=reader.people(app_id),
-            interviews=reader.interviews(app_id),
+            people=read.people(app_id),
+            interviews=read.interviews(app_id),
             events=events,
             now=now,
             notes=[view.app.notes, *(e.summary for e in events if e.kind is EventKind.NOTE)],
