@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -18,7 +18,7 @@ from bounceback.storage.workspace import Workspace
 from bounceback.web.deps import WebContext, WebOptions
 from bounceback.web.hosts import allowed_hosts
 from bounceback.web.routes import ROUTERS
-from bounceback.web.security import Receive, Scope, SecurityMiddleware, Send
+from bounceback.web.security import SECURITY_HEADERS, Receive, Scope, SecurityMiddleware, Send
 from bounceback.web.templating import is_htmx, make_environment, render, zone_for
 
 STATIC = Path(__file__).parent / "static"
@@ -51,6 +51,7 @@ def create_app(
     app.add_exception_handler(BouncebackError, _user_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(
         SecurityMiddleware,
         guard=context.guard,
@@ -100,6 +101,23 @@ def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
     """Unknown pages and wrong methods, worded plainly."""
     message = "There is no page here." if exc.status_code == 404 else str(exc.detail)
     return render(request, "error.html", {"message": message}, status_code=exc.status_code)
+
+
+def _unexpected(request: Request, exc: Exception) -> Response:
+    """Anything else (a full disk, a damaged database, a bug): a plain page with one sentence, never a bare 500.
+    An unforeseen error's traceback goes to the log file the sentence names."""
+    from bounceback.faults import explain
+
+    web: WebContext = request.app.state.web
+    sentence = explain(exc, web.settings)
+    try:
+        response: Response = render(request, "error.html", {"message": sentence}, status_code=500)
+    except Exception:  # the page itself cannot be made (templates unreadable): the sentence alone
+        response = PlainTextResponse(sentence, status_code=500)
+    for name, value in SECURITY_HEADERS:  # this answer leaves by the outermost layer, past the middleware
+        response.headers[name.decode()] = value.decode()
+    response.headers["cache-control"] = "no-store"
+    return response
 
 
 def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
