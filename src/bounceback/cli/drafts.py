@@ -37,7 +37,9 @@ def draft(
     detail: Annotated[
         str, typer.Option(help="Something you talked about, e.g. 'their move to Dagster'.")
     ] = "",
-    sign: Annotated[str, typer.Option(help="Your name under the email.")] = "",
+    sign: Annotated[
+        str, typer.Option(help="Your name under this email (default: the one `config name` keeps).")
+    ] = "",
     sent: Annotated[bool, typer.Option("--sent", help="You sent it: put it on the timeline.")] = False,
 ) -> None:
     """Draft an email for an application (your own templates in <home>/templates/ win)."""
@@ -48,6 +50,7 @@ def draft(
     outreach = parse_kind(kind)
     chosen_format = enum_value(DraftFormat, format_, "draft format")
     now = datetime.now(UTC)
+    sign = sign or signed_by()
     with STATE.read() as read:
         view = read.find(name)
         facts = read_facts(read, view, outreach, now, to=to, detail=detail, sign=sign)
@@ -55,6 +58,13 @@ def draft(
     advise(facts, view.app.slug, sent=sent)
     if sent:
         mark_sent(facts, view.app.id or 0, now)
+
+
+def signed_by() -> str:
+    """The person's name for the sign-off, asked for on the first draft in a terminal."""
+    from bounceback.cli.config import name_for_drafts, read_name
+
+    return name_for_drafts(read_name())
 
 
 def read_facts(
@@ -117,11 +127,14 @@ def find_contact(read: ReadModel, people: list[tuple[Contact, ContactRole]], wan
 def write_draft(facts: DraftFacts, slug: str, chosen: DraftFormat, out: Path | None, now: datetime) -> None:
     """Print the draft, or write it where asked (an .eml goes to a file either way)."""
     from bounceback.dates import local_zone
-    from bounceback.outreach.drafts import render
+    from bounceback.outreach.drafts import render, unused_sentence, unused_templates
     from bounceback.outreach.formats import DraftFormat, as_eml, as_mailto, as_text
 
     settings = STATE.require_settings()
     result = render(facts, now, local_zone(settings.timezone), home=settings.home)
+    unused = unused_templates(settings.home)
+    if unused:
+        err_console.print(unused_sentence(unused), markup=False)
     if chosen is DraftFormat.EML:
         target = out or Path(f"{slug}-{facts.kind.value.replace('_', '-')}.eml")
         write_atomically(target, as_eml(result))

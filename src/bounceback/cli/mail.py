@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bounceback.cli.context import STATE, console, err_console, print_json
+from bounceback.cli.mail_accounts import account_app
 from bounceback.cli.options import JsonFlag, enum_value
 
 if TYPE_CHECKING:
@@ -17,9 +18,6 @@ if TYPE_CHECKING:
     from bounceback.mail.importer import ImportSummary
 
 mail_app = typer.Typer(help="Read your mailbox: import, sync, review and correct.", no_args_is_help=True)
-account_app = typer.Typer(
-    help="IMAP accounts (passwords live in the keyring or an environment variable).", no_args_is_help=True
-)
 mail_app.add_typer(account_app, name="account")
 
 Paths = Annotated[
@@ -234,62 +232,6 @@ def register(app: typer.Typer) -> None:
     """Add the mail group and `classify` to the CLI."""
     app.add_typer(mail_app, name="mail")
     app.command()(classify)
-
-
-@account_app.command("add")
-def account_add(
-    name: Annotated[str, typer.Argument(help="A short name for the account, e.g. gmail.")],
-    host: Annotated[str, typer.Option(help="IMAP server, e.g. imap.gmail.com.")],
-    user: Annotated[str, typer.Option(help="Login name, usually your address.")],
-    port: Annotated[int | None, typer.Option(help="Default: 993 for ssl, 143 for starttls.")] = None,
-    security: Annotated[str, typer.Option(help="ssl, starttls (or none, only for this machine).")] = "ssl",
-    folder: Annotated[
-        list[str] | None, typer.Option("--folder", help="Folder to read (repeat; default INBOX).")
-    ] = None,
-    auth: Annotated[str, typer.Option(help="password, or xoauth2 for an OAuth access token.")] = "password",
-    store_secret: Annotated[
-        bool,
-        typer.Option(
-            "--store-secret", help="Ask for the password/token now and keep it in the system keyring."
-        ),
-    ] = False,
-) -> None:
-    """Set up an IMAP account. The password never goes into the database: keyring or environment only."""
-    from bounceback.domain.mail import MailAccount
-    from bounceback.mail.credentials import env_variable, set_secret
-    from bounceback.mail.sync import add_account
-
-    default_port = 143 if security.lower() in {"starttls", "none"} else 993
-    account = MailAccount(
-        name=name, host=host, username=user, port=port or default_port, security=security.lower(),
-        folders=list(folder or ["INBOX"]), auth=auth.lower(),
-    )  # fmt: skip
-    with STATE.change(f"Add mail account {name}") as tracker:
-        add_account(tracker.session, tracker.owner_id, account)
-    if store_secret:
-        set_secret(name, user, typer.prompt("Password or token", hide_input=True))
-        console.print(f"Saved account {name}; its secret is in the system keyring.")
-    else:
-        console.print(
-            f"Saved account {name}. Give it its password in the environment variable {env_variable(name)}, "
-            "or run this again with --store-secret to keep it in the system keyring."
-        )
-
-
-@account_app.command("list")
-def account_list() -> None:
-    """The IMAP accounts and how far each folder has been read."""
-    from bounceback.mail.sync import accounts
-
-    with STATE.session() as session:
-        known = accounts(session, STATE.workspace().owner_id)
-        lines = [
-            f"{a.name}: {a.username} at {a.host}:{a.port} ({a.security}), folders {', '.join(a.folders)}"
-            for a in known
-        ]
-    console.print(
-        "\n".join(lines) if lines else "No mail accounts yet; add one with `bounceback mail account add`."
-    )
 
 
 @mail_app.command("sync")

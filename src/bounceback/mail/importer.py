@@ -47,6 +47,7 @@ from bounceback.mail.keys import ID_LENGTH, id_part, identity
 from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
 from bounceback.mail.message import ParseProblem
 from bounceback.mail.senders import domain_of
+from bounceback.storage import journal
 from bounceback.storage.schema import mail_messages
 from bounceback.storage.workspace import Workspace
 from bounceback.tracker import Tracker
@@ -323,10 +324,18 @@ class MailApplier:
 
 def remember_change(session: Session, record: MailRecord, change_id: int | None) -> None:
     """Note on the message which undo step holds its change, outside the journal (it is bookkeeping, not a
-    change of its own: journaling it would make `undo` revert this note instead of the email's change)."""
-    details = {**record.details, "change": change_id}
+    change of its own: journaling it would make `undo` revert this note instead of the email's change).
+
+    A message that already named an earlier change (it was reviewed or relabelled) gets that name back when
+    this change is undone, so taking it back later reverts the change that really holds its effect.
+    """
+    before = dict(record.details)
+    details = {**before, "change": change_id}
     session.execute(update(mail_messages).where(mail_messages.c.id == record.id).values(details=details))
     set_committed_value(record, "details", details)
+    if change_id is not None and "change" in before:
+        restore = {"op": "update", "table": mail_messages.name, "id": record.id, "row": {"details": before}}
+        journal.amend(session, change_id, [restore])
 
 
 def load_index(session: Session, owner: int) -> AppIndex:

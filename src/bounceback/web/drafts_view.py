@@ -10,8 +10,16 @@ from bounceback.dates import local_zone
 from bounceback.domain.model import EventKind
 from bounceback.domain.outreach import OutreachKind
 from bounceback.domain.stages import Stage
-from bounceback.outreach.drafts import Draft, DraftFacts, gather_facts, parse_kind, render
+from bounceback.outreach.drafts import (
+    Draft,
+    DraftFacts,
+    gather_facts,
+    parse_kind,
+    render,
+    unused_templates,
+)
 from bounceback.outreach.formats import as_mailto, as_text
+from bounceback.storage.profile import signature, stored_name
 
 if TYPE_CHECKING:
     from bounceback.web.deps import WebContext
@@ -41,6 +49,8 @@ class DraftView:
     draft: Draft
     text: str
     mailto: str
+    name_given: bool = True  # False until the person said how to sign (the page then asks)
+    unused_templates: tuple[str, ...] = ()
 
 
 def make_draft(web: WebContext, app_id: int, kind_text: str, *, detail: str = "") -> DraftView:
@@ -48,6 +58,7 @@ def make_draft(web: WebContext, app_id: int, kind_text: str, *, detail: str = ""
     kind = parse_kind(kind_text)
     now = datetime.now(UTC)
     with web.read() as read:
+        stored = stored_name(read)
         view = read.find(str(app_id))
         events = read.timeline(app_id)
         facts = gather_facts(
@@ -60,6 +71,8 @@ def make_draft(web: WebContext, app_id: int, kind_text: str, *, detail: str = ""
             now=now,
             notes=[view.app.notes, *(e.summary for e in events if e.kind is EventKind.NOTE)],
             detail=detail,
+            sender=signature(stored),
         )
     draft = render(facts, now, local_zone(web.settings.timezone), home=web.settings.home)
-    return DraftView(facts, draft, as_text(draft), as_mailto(draft))
+    unused = tuple(path.name for path in unused_templates(web.settings.home))
+    return DraftView(facts, draft, as_text(draft), as_mailto(draft), stored is not None, unused)
