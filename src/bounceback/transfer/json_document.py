@@ -340,7 +340,7 @@ def _check_rules(document: Document, source: str) -> None:
         "goals": lambda r: rules.check_goal(r["year"], r["rejections"], today),
     }
     for key, check in checks.items():
-        for position, record in enumerate(document.get(key, []), start=1):
+        for position, record in enumerate(document.tables.get(key, []), start=1):
             try:
                 check(record)
             except InvalidInput as exc:
