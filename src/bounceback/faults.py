@@ -32,7 +32,7 @@ def explain(exc: BaseException, settings: Settings | None) -> str:
 
 def foreseen(exc: BaseException, settings: Settings | None) -> str | None:
     """The sentence for a fault bounceback knows (a full disk, a damaged database, a file it cannot write)."""
-    from bounceback.storage.faults import DISK_FULL, database_fault
+    from bounceback.workspace.faults import DISK_FULL, database_fault
 
     found = database_fault(exc, _database_name(settings))
     if found is not None:

@@ -10,8 +10,8 @@ class Conflict(BouncebackError):
 
 
 class WriteRefused(StorageError):
-    """The database refused a change (a value too large for its column, a lock held too long…); nothing of
-    the change was kept."""
+    """The database refused a change (a value too large for its column, against a constraint); nothing of the
+    change was kept."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(f"The database refused this change, so nothing of it was kept: {reason}.")

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, event, select, text, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, SessionTransaction
 
 from bounceback.domain.errors import NotFound
@@ -94,15 +94,17 @@ class Database:
 
     @contextmanager
     def change(self, owner_id: int, summary: str, *, origin: str) -> Iterator[Transaction]:
-        """One transaction for one user-visible change, journaled so `undo` can revert it; a refusal by the
-        database becomes one sentence, and nothing of the change is kept."""
+        """One transaction for one user-visible change, journaled so `undo` can revert it; a value the database
+        refuses (too large for its column, against a constraint) becomes one sentence, and nothing of the change is
+        kept. Other failures (a full disk, a damaged file, a broken schema) go on to the exit point's catch-all,
+        which names the known ones and logs the rest."""
         with self._session(owner_id) as session:
             journal.install(session)
             try:
                 yield Transaction(self, session, owner_id)
                 self.checkpoint(session, owner_id, summary, origin=origin)
                 session.commit()
-            except DBAPIError as exc:
+            except (DataError, IntegrityError) as exc:
                 session.rollback()
                 raise WriteRefused(_reason(exc)) from None
             except BaseException:
