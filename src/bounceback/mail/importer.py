@@ -20,12 +20,13 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from bounceback.domain.errors import InvalidInput
 from bounceback.domain.mail import (
-    IMPLIED_STAGE,
     JOB_LABELS,
     MailLabel,
     MailRecord,
     MailStatus,
+    implied_stage,
     needs_review,
     stage_change,
 )
@@ -36,15 +37,17 @@ from bounceback.domain.model import (
     Contact,
     ContactRole,
     EventKind,
+    Interview,
+    InterviewKind,
     Origin,
 )
 from bounceback.domain.naming import company_key
-from bounceback.mail.classify.model import MailClassifier, Prediction
+from bounceback.mail.classify.interface import Classifier, Prediction
 from bounceback.mail.classify.text import ClassifierInput
 from bounceback.mail.extract import Extracted, extract
 from bounceback.mail.keys import message_key
 from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
-from bounceback.mail.message import ParseProblem
+from bounceback.mail.message import MailMessage, ParseProblem
 from bounceback.mail.senders import domain_of
 from bounceback.storage.schema import mail_messages
 from bounceback.storage.workspace import Workspace
@@ -64,6 +67,19 @@ class IncomingMail(Protocol):
     def raw(self) -> bytes: ...
 
 
+@dataclass(frozen=True)
+class NamedChange:
+    """A change the summary names one by one: a rejection, an offer or an interview, with its reason."""
+
+    label: MailLabel
+    record_id: int
+    application: str  # the application's short name, for the commands that follow
+    company: str
+    role: str
+    evidence: str | None
+    interview_at: str | None = None  # "Tue 03 Jun 2025 10:00 Europe/London" when an invitation set a time
+
+
 @dataclass
 class ImportSummary:
     """What a run did, for the closing lines."""
@@ -74,13 +90,24 @@ class ImportSummary:
     opened: int = 0
     stage_changes: int = 0
     review: int = 0
+    interviews: int = 0
     problems: list[ParseProblem] = field(default_factory=list)
+    named: list[NamedChange] = field(default_factory=list)
 
     def add(self, other: ImportSummary) -> None:
         """Count another run's work in this summary (several accounts, several folders)."""
-        for name in ("messages", "already_seen", "job_related", "opened", "stage_changes", "review"):
+        for name in (
+            "messages",
+            "already_seen",
+            "job_related",
+            "opened",
+            "stage_changes",
+            "review",
+            "interviews",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.problems += other.problems
+        self.named += other.named
 
     @property
     def malformed(self) -> int:
@@ -97,11 +124,11 @@ class MailImporter:
     """Applies mail to one workspace."""
 
     def __init__(
-        self, workspace: Workspace, classifier: Callable[[], MailClassifier], *, source: str = "mail"
+        self, workspace: Workspace, classifier: Callable[[], Classifier], *, source: str = "mail"
     ) -> None:
         self.workspace = workspace
         self._load_classifier = classifier  # loaded only once a message is new: a re-import never needs it
-        self._classifier: MailClassifier | None = None
+        self._classifier: Classifier | None = None
         self.source = source
         self.summary = ImportSummary()
         self._seen: set[str] = set()
@@ -132,10 +159,7 @@ class MailImporter:
         return parsed
 
     def _classify(self, parsed: list[tuple[IncomingMail, str, Any]]) -> list[Prediction]:
-        inputs = [
-            ClassifierInput(m.subject, m.from_name, m.from_address, m.text, bool(m.is_list))
-            for _, _, m in parsed
-        ]
+        inputs = [classifier_input(m) for _, _, m in parsed]
         if self._classifier is None:
             self._classifier = self._load_classifier()
         return self._classifier.predict(inputs)
@@ -191,6 +215,18 @@ class MailImporter:
             role=found.role,
             index=self._index,
         )
+        details: dict[str, object] = {
+            "match": match.reason.value,
+            "candidates": list(match.candidates),
+            "ats": found.sender.ats,
+        }
+        if prediction.screening:
+            details["stage"] = "screening"
+        if prediction.notes:
+            details["notes"] = list(prediction.notes)
+        invitation = first_invitation(message.calendar)
+        if invitation is not None:
+            details["invitation"] = invitation
         record = MailRecord(
             key=key,
             label=prediction.label,
@@ -206,11 +242,8 @@ class MailImporter:
             html=message.html or "",
             company=found.company or "",
             role=found.role or "",
-            details={
-                "match": match.reason.value,
-                "candidates": list(match.candidates),
-                "ats": found.sender.ats,
-            },
+            details=details,
+            evidence=prediction.evidence,
             owner_id=self.workspace.owner_id,
         )
         tracker.session.add(record)
@@ -227,6 +260,8 @@ class MailImporter:
         """Uncertain, ambiguous or nameless messages wait for the person."""
         if needs_review(prediction.label, prediction.confidence) or match.reason is MatchReason.AMBIGUOUS:
             return True
+        if not prediction.readable:
+            return True  # nothing to read: the person decides
         return match.application_id is None and not found.company
 
 
@@ -243,16 +278,20 @@ class MailApplier:
         tracker = self.tracker
         when = record.received_at or datetime.now(UTC)
         cause = f"email: {record.subject[:80]}"
+        screening = record.details.get("stage") == "screening"
+        stage = implied_stage(record.label, screening=screening)
+        if stage is None:
+            raise ValueError(f"{record.label.value} mail implies no stage")
         if app_id is None:
             app = tracker.add(
                 found.company or record.company, found.role or record.role or UNKNOWN_ROLE,
-                stage=IMPLIED_STAGE[record.label], when=when, cause=cause,
+                stage=stage, when=when, cause=cause,
             )  # fmt: skip
             self._index.add_app(app, tracker.company_of(app).name)
             self.summary.opened += 1
         else:
             app = tracker.get(app_id)
-            target = stage_change(app.stage, record.label)
+            target = stage_change(app.stage, record.label, screening=screening)
             if target is not None:
                 tracker.move(app, target, when=when, cause=cause)
                 self.summary.stage_changes += 1
@@ -265,7 +304,45 @@ class MailApplier:
             f"Email from {record.from_name or record.from_address}: {record.subject}",
             cause=record.label.value,
         )
+        interview_at = self._schedule(app, record, when, screening=screening)
+        if record.label in NAMED_LABELS or interview_at:
+            company = tracker.company_of(app)
+            self.summary.named.append(
+                NamedChange(
+                    record.label,
+                    record.id or 0,
+                    app.slug,
+                    company.name,
+                    app.role,
+                    record.evidence,
+                    interview_at,
+                )
+            )
         self._learn(app, record, found)
+
+    def _schedule(
+        self, app: Application, record: MailRecord, when: datetime, *, screening: bool
+    ) -> str | None:
+        """Record the interview an invitation sets up (its own time and zone), once per start time."""
+        invitation = record.details.get("invitation")
+        if record.label is not MailLabel.INTERVIEW or not isinstance(invitation, dict):
+            return None
+        if invitation.get("cancelled"):
+            return None
+        starts = datetime.fromisoformat(str(invitation["starts_at"]))
+        if any(i.starts_at == starts for i in self.tracker.interviews(app)):
+            return None
+        interview = Interview(
+            application_id=app.id or 0, starts_at=starts, timezone=str(invitation["timezone"]), round=0,
+            kind=InterviewKind(str(invitation["kind"])), duration_minutes=int(str(invitation["minutes"])),
+            location=str(invitation.get("location") or "")[:300], notes=str(invitation.get("summary") or "")[:300],
+        )  # fmt: skip
+        try:
+            self.tracker.add_interview(app, interview, screening=screening, when=when)
+        except InvalidInput:  # the application is closed: the invitation is kept with the message only
+            return None
+        self.summary.interviews += 1
+        return str(invitation["local"])
 
     def _learn(self, app: Application, record: MailRecord, found: Extracted) -> None:
         """Remember the thread, the company's domain and the person who wrote."""
@@ -288,6 +365,42 @@ class MailApplier:
             person = tracker.add_contact(record.from_name, company=company.name, email=record.from_address)
             tracker.link(app, person, ContactRole.RECRUITER, when=record.received_at)
             self._index.contact_apps.setdefault(record.from_address.lower(), set()).add(app.id or 0)
+
+
+NAMED_LABELS = frozenset({MailLabel.REJECTION, MailLabel.OFFER})
+
+
+def classifier_input(message: MailMessage) -> ClassifierInput:
+    """What the classifier reads of a parsed message (an invitation's summary and time included)."""
+    return ClassifierInput(
+        message.subject, message.from_name, message.from_address, message.text, message.is_list,
+        calendar_text(message.calendar or ""),
+    )  # fmt: skip
+
+
+def calendar_text(ics: str) -> str:
+    """What the classifier reads of an invitation (nothing when there is none)."""
+    from bounceback.mail.calendar import invitation_text
+
+    return invitation_text(ics)
+
+
+def first_invitation(ics: str | None) -> dict[str, object] | None:
+    """The first timed event of a calendar part as plain data, kept with the message (applied now or after
+    review)."""
+    if not ics:
+        return None
+    from bounceback.mail.calendar import read_invitations
+
+    found = read_invitations(ics)
+    if not found:
+        return None
+    first = found[0]
+    return {
+        "starts_at": first.starts_at.isoformat(), "timezone": first.timezone, "minutes": first.duration_minutes,
+        "kind": first.kind.value, "location": first.location, "summary": first.summary,
+        "cancelled": first.cancelled, "uid": first.uid, "local": first.local_text(),
+    }  # fmt: skip
 
 
 def remember_change(session: Session, record: MailRecord, change_id: int | None) -> None:

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from bounceback.domain.mail import MailRecord
 from bounceback.mail.classify.corpus import CORRECTION_WEIGHT, load_or_train
-from bounceback.mail.classify.model import Example, MailClassifier
+from bounceback.mail.classify.interface import Classifier
+from bounceback.mail.classify.model import Example
 from bounceback.mail.classify.text import ClassifierInput
 
 
@@ -21,11 +22,14 @@ def corrections(session: Session, owner_id: int) -> list[Example]:
         .order_by(MailRecord.id)
     )
     return [
-        Example(ClassifierInput(r.subject, r.from_name, r.from_address, r.body), r.label, CORRECTION_WEIGHT)
+        Example(
+            ClassifierInput(r.subject, r.from_name, r.from_address, r.body), r.label, CORRECTION_WEIGHT,
+            group=f"correction-{r.id}",
+        )
         for r in records
-    ]
+    ]  # fmt: skip
 
 
-def classifier_for(session: Session, owner_id: int, cache_dir: Path) -> MailClassifier:
+def classifier_for(session: Session, owner_id: int, cache_dir: Path) -> Classifier:
     """The model for this person: the shipped corpus plus their corrections (retrained only when they change)."""
     return load_or_train(cache_dir, corrections(session, owner_id))

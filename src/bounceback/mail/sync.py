@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.mail import FolderState, MailAccount
-from bounceback.mail.classify.model import MailClassifier
+from bounceback.mail.classify.interface import Classifier
 from bounceback.mail.importer import ImportSummary, MailImporter
 from bounceback.mail.sources.imap import ImapAccount, ImapSource
 from bounceback.storage.workspace import Workspace
@@ -90,7 +90,7 @@ def sync_account(
     workspace: Workspace,
     account: MailAccount,
     secret: str,
-    classifier: Callable[[], MailClassifier],
+    classifier: Callable[[], Classifier],
     *,
     progress: Callable[[int], None] | None = None,
     notices: list[str] | None = None,

@@ -14,7 +14,7 @@ from bounceback.mail.sources.mbox import MBOX_SUFFIXES
 from bounceback.web.imports import ImportJob, ImportRun, JobState
 
 if TYPE_CHECKING:
-    from bounceback.mail.classify.model import MailClassifier
+    from bounceback.mail.classify.interface import Classifier
     from bounceback.mail.importer import ImportSummary
     from bounceback.web.deps import WebContext
 
@@ -69,7 +69,7 @@ def import_run(web: WebContext, path: Path, name: str) -> ImportRun:
     return run
 
 
-def _classifier(web: WebContext) -> MailClassifier:
+def _classifier(web: WebContext) -> Classifier:
     """The person's own model: the shipped corpus plus their corrections (trained once, then cached)."""
     from bounceback.mail.learning import classifier_for
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bounceback.domain.mail import MailLabel
+from bounceback.mail.calendar import invitation_text
 from bounceback.mail.classify.model import Example, MailClassifier, fingerprint
 from bounceback.mail.classify.text import ClassifierInput
 
@@ -26,8 +27,9 @@ def record_input(record: dict[str, Any]) -> ClassifierInput:
     if not text.strip() and record.get("html"):
         text = html_to_text(record["html"])
     return ClassifierInput(
-        record.get("subject") or "", name, address.lower(), text, bool(record.get("is_list"))
-    )
+        record.get("subject") or "", name, address.lower(), text, bool(record.get("is_list")),
+        invitation_text(record.get("calendar") or ""),
+    )  # fmt: skip
 
 
 def read_jsonl(lines: Iterable[str]) -> list[dict[str, Any]]:
@@ -46,7 +48,12 @@ def shipped_records() -> list[dict[str, Any]]:
 
 def examples_from(records: list[dict[str, Any]], *, weight: float = 1.0) -> list[Example]:
     """Labelled examples from corpus records."""
-    return [Example(record_input(r), MailLabel(r["label"]), weight) for r in records]
+    return [
+        Example(
+            record_input(r), MailLabel(r["label"]), weight, r.get("evidence") or None, r.get("family") or ""
+        )
+        for r in records
+    ]
 
 
 def training_examples(corrections: list[Example] | None = None) -> list[Example]:
@@ -55,12 +62,19 @@ def training_examples(corrections: list[Example] | None = None) -> list[Example]
 
 
 def load_or_train(cache_dir: Path, corrections: list[Example] | None = None) -> MailClassifier:
-    """The classifier for this data: from the cache when it matches, else trained now and cached."""
+    """The classifier for this person: the packaged model, refitted with their corrections when they have any
+    (cached by fingerprint, so only once per new set of corrections). Without a packaged model (a development
+    checkout that has not built one) the full model is trained and cached."""
+    from bounceback.mail.classify.shipped import shipped_model
+
+    base = shipped_model()
+    if base is not None and not corrections:
+        return base
     examples = training_examples(corrections)
     path = cache_dir / f"mail-classifier-{fingerprint(examples)}.json"
     model = MailClassifier.load(path)
     if model is None:
-        model = MailClassifier.train(examples)
+        model = base.refit(examples) if base is not None else MailClassifier.train(examples)
         model.save(path)
         for stale in cache_dir.glob("mail-classifier-*.json"):
             if stale != path:

@@ -1,15 +1,13 @@
-"""Rules for what rules do best: a rejection has to be about a job.
+"""A rule for what rules do best: a rejection has to be about a job.
 
-The statistical model reads tone well, and tone is the trouble: a turned-down flat, grant or paper sounds just
+The statistical models read tone well, and tone is the trouble: a turned-down flat, grant or paper sounds just
 like a turned-down candidate. A false "you were rejected" is the worst thing this product can say, so a
-rejection is only kept when the message speaks of a job at all; otherwise the next most likely label wins.
+rejection is only kept when the message speaks of a job at all (model.py); otherwise the next label stands.
 """
 
 from __future__ import annotations
 
 import re
-
-from bounceback.domain.mail import MailLabel
 
 _JOB_CONTEXT = re.compile(
     r"\b(?:positions?|roles?|vacanc(?:y|ies)|jobs?|candida(?:te|tes|cy|ture)|hiring|hired?|interview\w*|recruit\w*|"
@@ -22,13 +20,3 @@ _JOB_CONTEXT = re.compile(
 def about_a_job(text: str) -> bool:
     """True when the text speaks of a job, a role or a candidate."""
     return _JOB_CONTEXT.search(text) is not None
-
-
-def adjust(probabilities: dict[MailLabel, float], text: str) -> tuple[MailLabel, float]:
-    """The label to trust: the model's best, except a rejection that never speaks of a job, which gives way
-    to the next most likely label."""
-    ranked = sorted(probabilities.items(), key=lambda kv: kv[1], reverse=True)
-    label, confidence = ranked[0]
-    if label is MailLabel.REJECTION and not about_a_job(text):
-        label, confidence = ranked[1]
-    return label, confidence

@@ -28,6 +28,7 @@ class ClassifierInput:
     from_address: str
     text: str
     is_list: bool = False
+    calendar: str = ""  # an invitation's summary and time ("Interview with Ana, Tue 3 Jun 10:00"), if any
 
 
 def new_part(body: str) -> str:
@@ -52,4 +53,5 @@ def document(item: ClassifierInput) -> str:
     hints = f"senderkind{sender_kind(item.from_address)}" + (" listmail" if item.is_list else "")
     subject = normalise(item.subject)
     marked = " ".join(f"subj{word}" for word in _SUBJECT_WORD.findall(subject))
-    return f"{hints} {marked} {subject} {normalise(new_part(item.text))}"
+    invite = f" calendarinvite {normalise(item.calendar)}" if item.calendar else ""
+    return f"{hints}{invite} {marked} {subject} {normalise(new_part(item.text))}"
