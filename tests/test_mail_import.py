@@ -117,9 +117,11 @@ def test_classify_prints_one_json_object_per_message(sqlite_cli, tmp_path: Path)
     done = sqlite_cli("classify", str(folder), "--json")
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(rows) == 5
-    assert all(set(r) == {"message_id", "label", "confidence", "company", "role", "sender"} for r in rows)
+    keys = {"message_id", "label", "confidence", "company", "role", "sender", "evidence"}
+    assert all(set(r) == keys for r in rows)
     by_id = {r["message_id"]: r for r in rows}
     assert by_id["<test-200@mail.example>"]["label"] == "rejection"
+    assert "decided to move forward with another candidate" in by_id["<test-200@mail.example>"]["evidence"]
     assert by_id["<test-40@mail.example>"]["label"] == "other"
     assert by_id["<test-0@mail.example>"]["company"] == "Fernhill Robotics"
     assert not (sqlite_cli.home / "bounceback.sqlite3").exists()

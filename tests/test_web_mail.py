@@ -130,3 +130,25 @@ def test_relabel_and_ignore_change_nothing_they_should_not(tmp_path: Path) -> No
         ignored = web.post(f"/mail/review/{nameless}/ignore")
         assert "was set aside" in messages(ignored.text)[0]
         assert "No applications yet" in web.get("/").text
+
+
+def test_the_import_summary_and_the_application_page_say_why_it_was_a_rejection(web) -> None:
+    """GIVEN the imported search WHEN the import finishes THEN its summary names the rejection by company and
+    role with the decision sentence and a way to bounce back or say it is not one; the application page shows
+    the same sentence on the email; "Not a rejection" takes the change back."""
+    box = re.sub(
+        r"\s+", " ", wait_for_import(web, upload(web, "takeout.mbox", as_mbox_bytes(search_story())))
+    )
+    assert "Rejection: <a href=" in box and "Fernhill Robotics, Controls Engineer</a>" in box
+    assert (
+        "because: <q>After a lot of discussion we have decided to move forward with another candidate" in box
+    )
+    app_id = re.search(r'href="/bounce/(\d+)"', box).group(1)  # type: ignore[union-attr]
+    page = re.sub(r"\s+", " ", web.get(f"/applications/{app_id}").text)
+    assert "Rejection, because: “After a lot of discussion we have decided to move forward" in page
+    record_id = re.search(r'action="/mail/review/(\d+)/relabel"', box).group(1)  # type: ignore[union-attr]
+    undone = web.client.post(
+        f"/mail/review/{record_id}/relabel", data={"csrf_token": web.token, "label": "acknowledgment"}
+    )
+    assert undone.status_code == 200
+    assert "Rejected at interviewing" not in web.get(f"/applications/{app_id}").text

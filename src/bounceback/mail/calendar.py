@@ -18,6 +18,7 @@ MAX_CALENDAR = 100_000  # characters of a text/calendar part read
 MAX_EVENTS = 5
 _VIDEO = ("zoom", "teams", "meet.google", "google meet", "webex", "video", "whereby", "hangout", "skype")
 _PHONE = ("phone", "call you", "dial", "tel:")
+_CALENDAR_DOMAINS = frozenset({"google.com", "calendar.google.com", "calendly.com", "calendar.yahoo.com"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Invitation:
     description: str
     method: str  # REQUEST, CANCEL, PUBLISH, REPLY (upper case; "" when absent)
     uid: str
+    organizer_name: str = ""
+    organizer_address: str = ""
 
     @property
     def cancelled(self) -> bool:
@@ -102,9 +105,32 @@ def _invitation(event: Any, method: str, default_zone: str | None) -> Invitation
             description=str(event.get("DESCRIPTION", "")).strip()[:5000],
             method=method,
             uid=str(event.get("UID", "")).strip()[:300],
+            **_organizer(event),
         )
     except Exception:  # one odd event must not hide the others
         return None
+
+
+def _organizer(event: Any) -> dict[str, str]:
+    """Who sent the invitation: the ORGANIZER's name and address (a calendar service's From names nobody)."""
+    organizer = event.get("ORGANIZER")
+    if organizer is None:
+        return {}
+    address = str(organizer).strip()
+    if address.lower().startswith("mailto:"):
+        address = address[7:]
+    name = str(getattr(organizer, "params", {}).get("CN", "")).strip().strip('"')
+    return {
+        "organizer_name": name[:200],
+        "organizer_address": address.lower()[:320] if "@" in address else "",
+    }
+
+
+def from_calendar_service(address: str) -> bool:
+    """True for the sender of a calendar service's notification (Google Calendar, Calendly, …), which names
+    the service rather than the employer."""
+    local, _, domain = address.lower().partition("@")
+    return "calendar" in local or domain in _CALENDAR_DOMAINS
 
 
 def _minutes(event: Any, start: datetime) -> int:

@@ -42,6 +42,7 @@ from bounceback.domain.model import (
     Origin,
 )
 from bounceback.domain.naming import company_key
+from bounceback.mail.calendar import from_calendar_service
 from bounceback.mail.classify.interface import Classifier, Prediction
 from bounceback.mail.classify.text import ClassifierInput
 from bounceback.mail.extract import Extracted, extract
@@ -73,6 +74,7 @@ class NamedChange:
 
     label: MailLabel
     record_id: int
+    application_id: int
     application: str  # the application's short name, for the commands that follow
     company: str
     role: str
@@ -207,7 +209,11 @@ class MailImporter:
     def _apply(self, tracker: Tracker, key: str, message: Any, prediction: Prediction) -> None:
         """Record one job message and make the change it implies (or queue it for review)."""
         self.summary.job_related += 1
-        found = extract(message.subject, message.from_name, message.from_address, message.text)
+        invitation = first_invitation(message.calendar)
+        name, address = message.from_name, message.from_address
+        if invitation is not None and invitation["organizer_address"] and from_calendar_service(address):
+            name, address = str(invitation["organizer_name"]), str(invitation["organizer_address"])
+        found = extract(message.subject, name, address, message.text)
         match = match_message(
             references=tuple(x for x in (message.in_reply_to, *message.references) if x),
             from_address=message.from_address,
@@ -224,7 +230,6 @@ class MailImporter:
             details["stage"] = "screening"
         if prediction.notes:
             details["notes"] = list(prediction.notes)
-        invitation = first_invitation(message.calendar)
         if invitation is not None:
             details["invitation"] = invitation
         record = MailRecord(
@@ -306,17 +311,14 @@ class MailApplier:
         )
         interview_at = self._schedule(app, record, when, screening=screening)
         if record.label in NAMED_LABELS or interview_at:
+            if record.id is None:
+                tracker.session.flush()  # the summary names the message by its number
             company = tracker.company_of(app)
             self.summary.named.append(
                 NamedChange(
-                    record.label,
-                    record.id or 0,
-                    app.slug,
-                    company.name,
-                    app.role,
-                    record.evidence,
-                    interview_at,
-                )
+                    record.label, record_id=record.id or 0, application_id=app.id or 0, application=app.slug,
+                    company=company.name, role=app.role, evidence=record.evidence, interview_at=interview_at,
+                )  # fmt: skip
             )
         self._learn(app, record, found)
 
@@ -400,6 +402,7 @@ def first_invitation(ics: str | None) -> dict[str, object] | None:
         "starts_at": first.starts_at.isoformat(), "timezone": first.timezone, "minutes": first.duration_minutes,
         "kind": first.kind.value, "location": first.location, "summary": first.summary,
         "cancelled": first.cancelled, "uid": first.uid, "local": first.local_text(),
+        "organizer_name": first.organizer_name, "organizer_address": first.organizer_address,
     }  # fmt: skip
 
 

@@ -121,16 +121,24 @@ class MailView:
     role: str
     application_id: int | None
     details: dict[str, Any] = field(default_factory=dict)
+    evidence: str | None = None
 
     @property
     def sender(self) -> str:
         """Who wrote, as a person would name them."""
         return self.from_name or self.from_address
 
+    @property
+    def because(self) -> str:
+        """Why it was read so: "Rejection, because: “…”"."""
+        from bounceback.mail.explain import because
+
+        return because(self.label, self.evidence, self.details)
+
 
 _MAIL_COLUMNS = (
     "id, label, status, confidence, received_at, from_name, from_address, subject, body, html, company, role, "
-    "application_id, details"
+    "application_id, details, evidence"
 )
 
 
@@ -140,7 +148,7 @@ def _mail(row: dict[str, Any]) -> MailView:
         row["id"], MailLabel(row["label"]), MailStatus(row["status"]), float(row["confidence"]),
         moment(row["received_at"]), row["from_name"], row["from_address"], row["subject"], row["body"],
         row["html"], row["company"], row["role"], row["application_id"],
-        json.loads(details) if isinstance(details, str) else dict(details or {}),
+        json.loads(details) if isinstance(details, str) else dict(details or {}), row["evidence"],
     )  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bounceback.domain.mail import MailLabel
 from bounceback.mail.classify.text import ClassifierInput
@@ -33,6 +33,7 @@ class Prediction:
     notes: tuple[str, ...] = field(default=())
 
 
+@runtime_checkable
 class Classifier(Protocol):
     """A trained mail classifier."""
 

@@ -211,14 +211,16 @@ class MailClassifier:
                 label = max((x for x in allowed if x is not MailLabel.OTHER), key=allowed.__getitem__)
             confidence = min(confidence, UNREADABLE_CONFIDENCE)
         cited = reading.best.get(label)
+        sentence = cited.sentence if cited else None
+        if label is MailLabel.INTERVIEW and item.calendar and not (cited and cited.by_rule):
+            sentence = item.calendar  # the invitation itself says best what was set up, and when
         screening = label is MailLabel.INTERVIEW and any(
             decisions.SCREENING.search(text) is not None
-            for text in (item.subject, item.calendar, cited.sentence if cited else "")
+            for text in (item.subject, item.calendar, sentence or "")
         )
         return Prediction(
-            label, confidence, probabilities, cited.sentence if cited else None, reading.readable, screening,
-            tuple(notes),
-        )  # fmt: skip
+            label, confidence, probabilities, sentence, reading.readable, screening, tuple(notes)
+        )
 
     # Training -----------------------------------------------------------------------------------------
     @classmethod
