@@ -314,12 +314,11 @@ class MailApplier:
             if record.id is None:
                 tracker.session.flush()  # the summary names the message by its number
             company = tracker.company_of(app)
-            self.summary.named.append(
-                NamedChange(
-                    record.label, record_id=record.id or 0, application_id=app.id or 0, application=app.slug,
-                    company=company.name, role=app.role, evidence=record.evidence, interview_at=interview_at,
-                )  # fmt: skip
-            )
+            named = NamedChange(
+                record.label, record_id=record.id or 0, application_id=app.id or 0, application=app.slug,
+                company=company.name, role=app.role, evidence=record.evidence, interview_at=interview_at,
+            )  # fmt: skip
+            self.summary.named.append(named)
         self._learn(app, record, found)
 
     def _schedule(
