@@ -295,7 +295,7 @@ def test_steps_one_at_a_time_without_a_conversation(workspace: Workspace) -> Non
     with workspace.read() as session:
         runner = BounceRunner.open(Tracker(session, workspace.owner_id), "acme", session_id=opened[0])
         assert runner.finished
-        assert runner.row.finished_at is not None and runner.row.mood_before == 5
+        assert runner.bounce.finished_at is not None and runner.bounce.mood_before == 5
 
 
 # Goal, lessons, feedback outcome -----------------------------------------------------------------------------

@@ -151,3 +151,43 @@ def test_a_path_that_is_not_mail_gets_one_sentence(sqlite_cli, tmp_path: Path, p
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert str(path.name) in done.stderr
+
+
+def test_a_junk_message_with_a_rejections_message_id_does_not_hide_it(cli, tmp_path: Path) -> None:
+    """GIVEN a newsletter that carries the Message-ID of the rejection that comes after it
+    WHEN the mailbox is imported THEN the rejection is still read and applied, the clash is said in one
+    sentence, and importing the mailbox again adds nothing."""
+    story = search_story()
+    rejection = story[-1]
+    junk = mail("Deals <deals@shop.example>", "Flash sale", "Everything half price today.", n=150)
+    del junk["Message-ID"]
+    junk["Message-ID"] = rejection["Message-ID"]
+    box = write_mbox(tmp_path / "inbox.mbox", [*story[:-1], junk, rejection])
+    done = cli("mail", "import", str(box))
+    assert "1 message carries the Message-ID of a different message already seen" in " ".join(
+        done.stdout.split()
+    )
+    assert _apps(cli)["Fernhill Robotics"]["stage"] == "rejected"
+    again = cli("mail", "import", str(box))
+    assert "(6 already seen)" in again.stdout
+    assert "Message-ID of a different message" not in again.stdout
+
+
+def test_keys_stored_before_content_hashes_still_count_as_seen(sqlite_cli, tmp_path: Path) -> None:
+    """GIVEN a workspace whose messages were stored under their Message-ID alone (before content hashes)
+    WHEN the same mailbox is imported again THEN every message counts as already seen and nothing changes."""
+    import sqlite3
+
+    box = write_mbox(tmp_path / "inbox.mbox", search_story())
+    sqlite_cli("mail", "import", str(box))
+    before = sqlite_cli("list", "--json").stdout
+    with sqlite3.connect(sqlite_cli.home / "bounceback.sqlite3") as connection:
+        connection.execute(
+            "UPDATE mail_messages SET key = substr(key, 1, instr(key, ' ') - 1) WHERE key LIKE '<%'"
+        )
+        assert {k for (k,) in connection.execute("SELECT key FROM mail_messages")} >= {
+            "<test-200@mail.example>"
+        }
+    again = sqlite_cli("mail", "import", str(box))
+    assert "(5 already seen)" in again.stdout
+    assert sqlite_cli("list", "--json").stdout == before

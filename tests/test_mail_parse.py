@@ -47,7 +47,7 @@ def test_plain_message_gives_every_field() -> None:
     assert message.reply_to == "jobs@acme.example"
     assert message.date == datetime(2024, 3, 5, 13, 30, tzinfo=UTC)
     assert message.message_id == "<ABC.123@mail.acme.example>"
-    assert message.key == "<abc.123@mail.acme.example>"
+    assert message.key.startswith("<abc.123@mail.acme.example> ")  # the Message-ID, then a content hash
     assert message.in_reply_to == "<prev@jane.example>"
     assert message.references == ("<first@acme.example>", "<prev@jane.example>")
     assert message.text == "Dear Jane,\n\nThank you for your interest.\n"
@@ -452,3 +452,18 @@ def test_any_header_text_survives(value: str) -> None:
         parse_message(raw, "fuzz")
     except MailParseError as exc:
         assert not exc.reason.startswith(UNEXPECTED), exc.reason
+
+
+def test_the_key_holds_the_message_id_and_a_hash_of_what_the_message_says() -> None:
+    """GIVEN one message as an mbox keeps it, as IMAP serves it (CRLF) and with a mail client's Status header,
+    and a second message with the same Message-ID but another body
+    WHEN their keys are worked out THEN the first three share one key and the fourth has its own."""
+    from bounceback.mail.keys import id_part, message_key
+
+    lines = ("From: hr@acme.example", "Subject: Your application", "Message-ID: <one@acme.example>")
+    plain = message_key(mail(*lines, body="We are sorry.\n"))
+    assert message_key(mail(*lines, body="We are sorry.\n", crlf=True)) == plain
+    assert message_key(mail("Status: RO", *lines, body="We are sorry.\n")) == plain
+    other = message_key(mail(*lines, body="Half price today!\n"))
+    assert other != plain
+    assert id_part(other) == id_part(plain) == "<one@acme.example>"

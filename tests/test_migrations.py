@@ -195,3 +195,26 @@ def test_cli_refuses_a_newer_database_plainly(
     assert done.stderr.strip() == NEWER_MESSAGE
     assert "Traceback" not in done.stdout + done.stderr
     assert snapshot(settings.url) == before
+
+
+def test_the_mail_source_column_is_renamed_in_the_undo_journal_too(engine: Engine) -> None:
+    """GIVEN an undo step recorded before `mail_messages.origin` became `source_path` WHEN the database is
+    upgraded THEN the step names the new column (so undoing it writes a column that exists), other rows stay."""
+    command.upgrade(alembic_config(engine), "0003_coaching")
+    ops = [
+        {"op": "delete", "table": "mail_messages", "id": 7, "row": {"id": 7, "origin": "inbox.mbox#3"}},
+        {"op": "update", "table": "events", "id": 2, "row": {"origin": "manual"}},
+    ]
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO changes (owner_id, at, summary, origin, operations, undone) VALUES (1, :at, 's', 'email', :ops, false)"
+            ),
+            {"at": "2026-03-01 10:00:00", "ops": json.dumps(ops)},
+        )
+    upgrade(engine)
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT operations FROM changes")).scalar_one()
+    stored = json.loads(stored) if isinstance(stored, str) else stored
+    assert stored[0]["row"] == {"id": 7, "source_path": "inbox.mbox#3"}
+    assert stored[1]["row"] == {"origin": "manual"}

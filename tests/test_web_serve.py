@@ -89,3 +89,81 @@ def test_a_port_in_use_is_one_sentence(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"Cannot listen on 127.0.0.1 port {port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid`, read from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_an_import_runs_beside_the_server_and_stops_with_it(tmp_path: Path) -> None:
+    """GIVEN `serve` importing a large upload that starts with a message whose 2 MB subject once took hours
+    WHEN pages are asked for during the import, and the server then gets SIGTERM
+    THEN the pages answer while the import goes on, the server ends, its import process ends with it, and the
+    upload is gone from the disk."""
+    import re
+    import signal
+
+    import httpx
+
+    from tests.mailfactory import as_mbox_bytes, mail
+
+    hostile = mail("Acme <jobs@acme.example>", "@" * (2 << 20), "Thanks for applying.", n=0)
+    ordinary = [
+        mail(f"Shop {i} <news@shop{i}.example>", f"Your receipt {i}", "Thanks for your order.", n=i + 1)
+        for i in range(2500)
+    ]
+    port = free_port()
+    home = tmp_path / "home"
+    server = start(home, "--port", str(port))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        get(f"{base}/")
+        with httpx.Client(base_url=base, timeout=30) as client:
+            token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/mail").text)
+            assert token is not None
+            upload = client.post(
+                "/mail/import",
+                data={"csrf_token": token.group(1)},
+                files={"mailbox": ("big.mbox", as_mbox_bytes([hostile, *ordinary]), "application/mbox")},
+                follow_redirects=True,
+            )
+            assert upload.status_code == 200
+            progress = f"{upload.url.path}/progress"
+            while 'data-state="importing"' not in (box := client.get(progress).text):
+                assert 'data-state="failed"' not in box
+                time.sleep(0.2)
+            board = client.get("/")  # answered while the import runs (a stuck import thread hung every page)
+            box = client.get(progress).text
+            workers = _children(server.pid)
+        assert board.status_code == 200 and "Your search" in board.text
+        assert 'data-state="importing"' in box or 'data-state="done"' in box
+        assert workers, "the import runs in a process of its own"
+        server.send_signal(signal.SIGTERM)
+        server.communicate(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.communicate()
+    assert server.returncode is not None
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers)
+    assert list((home / "uploads").glob("*")) == []

@@ -2,4 +2,5 @@
 
 from bounceback.cli.main import run
 
-run()
+if __name__ == "__main__":  # not when a child process of `serve` imports this module
+    run()

@@ -79,6 +79,19 @@ def parse_day(text: str, *, now: datetime | None = None) -> date:
     return parsed.date()
 
 
+def now_utc() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
 def at_noon(day: date) -> datetime:
     """A day as a UTC moment (midday, so no zone moves it to another date)."""
     return datetime.combine(day, time(12), tzinfo=UTC)
+
+
+def backdated(when: datetime, day: date | None) -> datetime:
+    """`when`, or noon (UTC) of `day` when that day is earlier: an application entered after it was sent
+    starts on the day it was sent."""
+    if day is not None and day < when.date():
+        return at_noon(day)
+    return when

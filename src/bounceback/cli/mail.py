@@ -100,6 +100,8 @@ def _print_summary(summary: ImportSummary) -> None:
         f"{summary.stage_changes} stages changed, {interviews}{summary.review} waiting for review, "
         f"{summary.malformed} skipped as unreadable."
     )
+    if summary.shared_id_note:
+        console.print(summary.shared_id_note)
     for problem in summary.problems[:20]:
         console.print(f"  skipped {problem.origin}: {problem.reason}", markup=False)
     if summary.malformed > 20:

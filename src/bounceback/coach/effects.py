@@ -99,8 +99,8 @@ Effect = SetMood | SetSelfWorth | AddLesson | AddQuestion | MeetPerson | AskFeed
 class EffectWriter:
     """Stores a step's effects for one application and session, inside the caller's transaction."""
 
-    def __init__(self, tracker: Tracker, app: Application, row: BounceSession, now: datetime) -> None:
-        self.tracker, self.app, self.row, self.now = tracker, app, row, now
+    def __init__(self, tracker: Tracker, app: Application, bounce: BounceSession, now: datetime) -> None:
+        self.tracker, self.app, self.bounce, self.now = tracker, app, bounce, now
         self.owner = tracker.owner_id
 
     def apply(self, effects: list[Effect]) -> None:
@@ -112,11 +112,11 @@ class EffectWriter:
         session, app_id = self.tracker.session, self.app.id
         match effect:
             case SetMood(MoodMoment.BEFORE, value):
-                self.row.mood_before = value
+                self.bounce.mood_before = value
             case SetMood(MoodMoment.AFTER, value):
-                self.row.mood_after = value
+                self.bounce.mood_after = value
             case SetSelfWorth(percent):
-                self.row.self_worth_pct = percent
+                self.bounce.self_worth_pct = percent
             case AddLesson(kind, text):
                 session.add(Lesson(kind, text, self.now, application_id=app_id, owner_id=self.owner))
             case AddQuestion(text):

@@ -75,7 +75,7 @@ def had_conversation(app: Application, roles: list[ContactRole], interviews: lis
     return app.furthest_stage is Stage.SCREENING or has_conversation(app.furthest_stage, interviews, roles)
 
 
-def build_facts(tracker: Tracker, app: Application, row: BounceSession, now: datetime) -> SessionFacts:
+def build_facts(tracker: Tracker, app: Application, bounce: BounceSession, now: datetime) -> SessionFacts:
     """Read the search and measure it for this session's application."""
     session, owner = tracker.session, tracker.owner_id
     apps = tracker.applications()
@@ -108,5 +108,5 @@ def build_facts(tracker: Tracker, app: Application, row: BounceSession, now: dat
         goal=goal.rejections if goal else None,
         readings=tuple(history.readings),
         feedback_asked=asked.requested_at if asked else None,
-        answers=dict(row.answers),
+        answers=dict(bounce.answers),
     )

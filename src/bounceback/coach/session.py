@@ -15,13 +15,13 @@ from bounceback.coach.facts import SessionFacts, build_facts
 from bounceback.coach.prompts import Block, Prompt, parse_answers
 from bounceback.coach.step import text
 from bounceback.coach.steps import BY_KEY, DONE, STEP_KEYS, next_key
+from bounceback.dates import now_utc
 from bounceback.domain.coaching import BounceSession
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import Application, EventKind
 from bounceback.domain.stages import Stage
 from bounceback.storage.schema import bounce_sessions
 from bounceback.tracker import Tracker
-from bounceback.tracker.service import now_utc
 
 SKIPPED = {"skipped": True}
 
@@ -41,8 +41,8 @@ class StepView:
 class BounceRunner:
     """One bounce-back session on one rejected application, inside the caller's transaction."""
 
-    def __init__(self, tracker: Tracker, app: Application, row: BounceSession, now: datetime) -> None:
-        self.tracker, self.app, self.row, self.now = tracker, app, row, now
+    def __init__(self, tracker: Tracker, app: Application, bounce: BounceSession, now: datetime) -> None:
+        self.tracker, self.app, self.bounce, self.now = tracker, app, bounce, now
 
     @classmethod
     def open(
@@ -56,24 +56,24 @@ class BounceRunner:
                 f"{app.slug} is {app.stage.value}, not rejected; this session is for after a no "
                 f"(`bounceback close {app.slug} rejected` records one)."
             )
-        row = _by_id(tracker, app, session_id) if session_id else _unfinished(tracker, app)
-        if row is None:
-            row = BounceSession(app.id or 0, now, STEP_KEYS[0], owner_id=tracker.owner_id)
-            tracker.session.add(row)
+        bounce = _by_id(tracker, app, session_id) if session_id else _unfinished(tracker, app)
+        if bounce is None:
+            bounce = BounceSession(app.id or 0, now, STEP_KEYS[0], owner_id=tracker.owner_id)
+            tracker.session.add(bounce)
             tracker.session.flush()
-        return cls(tracker, app, row, now)
+        return cls(tracker, app, bounce, now)
 
     @property
     def session_id(self) -> int:
         """The stored session's id."""
-        return self.row.id or 0
+        return self.bounce.id or 0
 
     @property
     def step_key(self) -> str:
         """The step the session is at (DONE once finished)."""
-        if self.row.step in STEP_KEYS or self.row.step == DONE:
-            return self.row.step
-        return next((k for k in STEP_KEYS if k not in self.row.answers), DONE)
+        if self.bounce.step in STEP_KEYS or self.bounce.step == DONE:
+            return self.bounce.step
+        return next((k for k in STEP_KEYS if k not in self.bounce.answers), DONE)
 
     @property
     def finished(self) -> bool:
@@ -83,11 +83,11 @@ class BounceRunner:
     @property
     def resumed(self) -> bool:
         """True when earlier steps were already answered in another run."""
-        return bool(self.row.answers)
+        return bool(self.bounce.answers)
 
     def facts(self) -> SessionFacts:
         """What the steps know right now."""
-        return build_facts(self.tracker, self.app, self.row, self.now)
+        return build_facts(self.tracker, self.app, self.bounce, self.now)
 
     def view(self) -> StepView:
         """The current step, ready to show."""
@@ -109,18 +109,18 @@ class BounceRunner:
         else:
             stored = parse_answers(step.prompts(facts), dict(raw), where=f"The step “{key}”")
             result = step.apply(facts, stored)
-            EffectWriter(self.tracker, self.app, self.row, self.now).apply(result.effects)
+            EffectWriter(self.tracker, self.app, self.bounce, self.now).apply(result.effects)
             after = result.after
-        self.row.answers = {**self.row.answers, key: stored}
-        self.row.step = next_key(key)
-        if self.row.step == DONE:
+        self.bounce.answers = {**self.bounce.answers, key: stored}
+        self.bounce.step = next_key(key)
+        if self.bounce.step == DONE:
             after.append(self._finish())
         self.tracker.session.flush()
         return after
 
     def _finish(self) -> Block:
         """Close the session and put it on the timeline."""
-        self.row.finished_at = self.now
+        self.bounce.finished_at = self.now
         summary = "Bounce-back session done"
         self.tracker.record(self.app, EventKind.NOTE, self.now, summary, details={"coach": "session_done"})
         return text("That is the session done. It is on the timeline, with your plan.")
@@ -144,7 +144,7 @@ def _unfinished(tracker: Tracker, app: Application) -> BounceSession | None:
 
 def _by_id(tracker: Tracker, app: Application, session_id: int) -> BounceSession:
     """A session by id, only when it belongs to this application."""
-    row = tracker.session.get(BounceSession, session_id)
-    if row is None or row.application_id != app.id:
+    found = tracker.session.get(BounceSession, session_id)
+    if found is None or found.application_id != app.id:
         raise NotFound(f"There is no bounce-back session {session_id} for {app.slug}.")
-    return row
+    return found

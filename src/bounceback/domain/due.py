@@ -150,18 +150,6 @@ def ghost_key(app: Application, since: datetime) -> str:
     return app_key(DueKind.GHOSTED, app, since.astimezone(UTC).date().isoformat())
 
 
-def upcoming_interviews(
-    interviews: list[Interview], slugs: dict[int, str], now: datetime, horizon_days: int
-) -> list[DueItem]:
-    """Interviews from now to the horizon (and any that started within the last hour)."""
-    start, end = now - timedelta(hours=1), now + timedelta(days=horizon_days)
-    return [
-        interview_item(iv, slugs[iv.application_id], horizon_days)
-        for iv in interviews
-        if start <= iv.starts_at <= end and iv.application_id in slugs
-    ]
-
-
 def interview_item(iv: Interview, slug: str, horizon_days: int) -> DueItem:
     """An interview on the list, from `horizon_days` before it until an hour after it starts."""
     return DueItem(

@@ -84,7 +84,7 @@ class MailRecord:
     label: MailLabel
     confidence: float
     status: MailStatus
-    origin: str = ""
+    source_path: str = ""  # the file (and place in it) or IMAP folder the message was read from
     message_id: str = ""
     received_at: datetime | None = None
     from_name: str = ""
@@ -103,6 +103,11 @@ class MailRecord:
     )
     id: int | None = None
     owner_id: int = LOCAL_OWNER
+
+    @property
+    def sender(self) -> str:
+        """Who wrote, as a person would name them."""
+        return self.from_name or self.from_address
 
 
 @dataclass(eq=False)

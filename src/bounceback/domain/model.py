@@ -93,6 +93,15 @@ EDITABLE: tuple[str, ...] = (
 
 
 @dataclass(eq=False)
+class Person:
+    """Someone whose search this is: the one local person, or one of many on a server."""
+
+    name: str
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
 class Company:
     """An employer."""
 
@@ -200,3 +209,27 @@ class Event:
     details: dict[str, object] = field(default_factory=dict)
     id: int | None = None
     owner_id: int = LOCAL_OWNER
+
+
+@dataclass(slots=True)
+class ApplicationCard:
+    """An application as the board shows it: what its card draws and every field `ApplicationFilter.matches`
+    reads, so the board filters with the same rule as the list, without building whole applications."""
+
+    id: int
+    slug: str
+    role: str
+    company: str
+    stage: Stage
+    location: str
+    notes: str
+    tags: list[str]
+    dream_job: bool
+    excitement: int | None
+    updated_at: datetime | None
+    interview_rounds: int
+
+    @property
+    def is_active(self) -> bool:
+        """Still open."""
+        return self.stage.is_progress

@@ -17,8 +17,8 @@ from bounceback.mail.charsets import decode_bytes
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=")
 _FOLD = re.compile(r"\r?\n")
 _SPACES = re.compile(r"\s+")
-_MESSAGE_ID = re.compile(r"<[^<>\s]{1,500}>")
-_BARE_ID = re.compile(r"[^<>\s@]{1,300}@[^<>\s@]{1,300}")
+_MESSAGE_ID = re.compile(r"<[^<>\s]{1,398}>")  # at most 400 characters: the column's width
+_BARE_ID = re.compile(r"[^<>\s@]{1,200}@[^<>\s@]{1,196}")
 _PARAM = re.compile(r';\s*([^\s=;"]+)\s*=\s*("(?:[^"\\]|\\.)*"?|[^;]*)')
 _EXTENDED_NAME = re.compile(r"([^*]+)\*(\d{1,4})?(\*)?")
 _QUOTED_PAIR = re.compile(r"\\(.)")

@@ -16,22 +16,25 @@ HTML_LIMIT = 1_000_000  # characters of HTML read for the text; the rest of a hu
 
 _UPPER_CASE_START = re.compile(r"</?[A-Z]")  # a quick look: <P>, <Td>
 _UPPER_CASE_TAG = re.compile(r"</?[a-z0-9]*[A-Z][A-Za-z0-9]*")
+# Every pattern stops at the next "<" (`[^<>]`) and an unclosed script or comment runs to the end, as in a
+# browser: without that, each of a million unclosed "<script" or "<a '" was scanned to the end of the text.
 _INVISIBLE = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(script|style|head|title|noscript|template|svg|xml)\b[^>]*>.*?</\1\s*>",
+    r"<!--.*?(?:-->|\Z)|<(script|style|title|noscript|template|svg|xml)\b[^<>]*>.*?(?:</\1\s*>|\Z)|"
+    r"<head\b[^<>]*>.*?(?:</head\s*>|(?=<body\b)|\Z)",  # a head left open ends where the body starts
     re.DOTALL,
 )
 _PARAGRAPH = re.compile(
-    r"</?(?:p|h[1-6]|table|blockquote|ul|ol|dl|pre|hr|section|article|header|footer|figure|center)\b[^>]*>"
+    r"</?(?:p|h[1-6]|table|blockquote|ul|ol|dl|pre|hr|section|article|header|footer|figure|center)\b[^<>]*>"
 )
 _LINE = re.compile(
-    r"</?(?:div|tr|li|dd|dt|address|form|fieldset|nav|main|aside|figcaption|tbody|thead|tfoot)\b[^>]*>"
+    r"</?(?:div|tr|li|dd|dt|address|form|fieldset|nav|main|aside|figcaption|tbody|thead|tfoot)\b[^<>]*>"
 )
-_BREAK = re.compile(r"<br\b[^>]*>")
-_CELL = re.compile(r"</?t[dh]\b[^>]*>")
+_BREAK = re.compile(r"<br\b[^<>]*>")
+_CELL = re.compile(r"</?t[dh]\b[^<>]*>")
 _LINE_MARK = "\x01"  # stands for a line break until the text is tidied: several in a row make one
 _LINE_MARKS = re.compile("\x01[\x01 ]*")
-# Any other tag, comment or declaration; quoted attribute values may hold ">".
-_TAG = re.compile(r"<[A-Za-z/!?][^>\"']*(?:(?:\"[^\"]{0,2000}\"|'[^']{0,2000}')[^>\"']*)*>")
+# Any other tag, comment or declaration; quoted attribute values may hold ">" (but not "<").
+_TAG = re.compile(r"<[A-Za-z/!?][^<>\"']*(?:(?:\"[^\"<]{0,2000}\"|'[^'<]{0,2000}')[^<>\"']*)*>")
 _REPLACED_CHARACTERS = (
     *((invisible, "") for invisible in "\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad"),
     *((space, " ") for space in "\xa0\t\f\v\r\u2007\u202f"),

@@ -46,7 +46,7 @@ from bounceback.mail.calendar import from_calendar_service
 from bounceback.mail.classify.interface import Classifier, Prediction
 from bounceback.mail.classify.text import ClassifierInput
 from bounceback.mail.extract import Extracted, extract
-from bounceback.mail.keys import message_key
+from bounceback.mail.keys import ID_LENGTH, id_part, identity
 from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
 from bounceback.mail.message import MailMessage, ParseProblem
 from bounceback.mail.senders import domain_of
@@ -93,6 +93,7 @@ class ImportSummary:
     stage_changes: int = 0
     review: int = 0
     interviews: int = 0
+    shared_ids: int = 0  # messages whose Message-ID an earlier, different message already carried
     problems: list[ParseProblem] = field(default_factory=list)
     named: list[NamedChange] = field(default_factory=list)
 
@@ -106,6 +107,7 @@ class ImportSummary:
             "stage_changes",
             "review",
             "interviews",
+            "shared_ids",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.problems += other.problems
@@ -114,6 +116,17 @@ class ImportSummary:
     @property
     def malformed(self) -> int:
         return len(self.problems)
+
+    @property
+    def shared_id_note(self) -> str:
+        """One sentence about messages that reused another's Message-ID ('' when none did)."""
+        if not self.shared_ids:
+            return ""
+        count = "1 message carries" if self.shared_ids == 1 else f"{self.shared_ids:,} messages carry"
+        return (
+            f"{count} the Message-ID of a different message already seen; "
+            "each was read as a message of its own, since an ID alone cannot tell them apart."
+        )
 
 
 def _batches(items: Iterable[IncomingMail], size: int) -> Iterator[list[IncomingMail]]:
@@ -134,12 +147,14 @@ class MailImporter:
         self.source = source
         self.summary = ImportSummary()
         self._seen: set[str] = set()
+        self._seen_ids: set[str] = set()
         self._index = AppIndex()
 
     # 1. What is already known ---------------------------------------------------------------------------
     def _load(self, session: Session) -> None:
         owner = self.workspace.owner_id
         self._seen = set(session.scalars(select(MailRecord.key).where(MailRecord.owner_id == owner)))
+        self._seen_ids = {found for key in self._seen if (found := id_part(key))}
         self._index = load_index(session, owner)
 
     # 2. Parse and classify --------------------------------------------------------------------------------
@@ -148,16 +163,24 @@ class MailImporter:
 
         parsed = []
         for item in batch:
-            key = message_key(item.raw)
-            if key in self._seen:
+            found = identity(item.raw)
+            key = found.key
+            # A key stored before content hashes were added is the Message-ID alone: it counts as this message.
+            if key in self._seen or (found.message_id is not None and found.message_id in self._seen):
                 self.summary.already_seen += 1
                 continue
-            self._seen.add(key)
+            shared = found.message_id is not None and found.message_id[:ID_LENGTH] in self._seen_ids
             try:
-                parsed.append((item, key, parse_message(item.raw, item.origin)))
+                message = parse_message(item.raw, item.origin, key=key)
             except MailParseError as exc:
                 self.summary.problems.append(ParseProblem(item.origin, str(exc)))
-                self._seen.discard(key)
+                continue
+            self._seen.add(key)
+            if found.message_id is not None:
+                self._seen_ids.add(found.message_id[:ID_LENGTH])
+            if shared:
+                self.summary.shared_ids += 1
+            parsed.append((item, key, message))
         return parsed
 
     def _classify(self, parsed: list[tuple[IncomingMail, str, Any]]) -> list[Prediction]:
@@ -200,7 +223,7 @@ class MailImporter:
     def _skipped_row(self, key: str, prediction: Prediction) -> dict[str, Any]:
         """Not job mail: keep only what is needed to skip it next time."""
         return {
-            "owner_id": self.workspace.owner_id, "key": key, "message_id": "", "origin": "", "label": MailLabel.OTHER,
+            "owner_id": self.workspace.owner_id, "key": key, "message_id": "", "source_path": "", "label": MailLabel.OTHER,
             "predicted_label": None, "corrected": False, "confidence": round(prediction.confidence, 4),
             "status": MailStatus.SKIPPED, "from_name": "", "from_address": "", "subject": "", "body": "", "html": "",
             "company": "", "role": "", "application_id": None, "details": {},
@@ -237,7 +260,7 @@ class MailImporter:
             label=prediction.label,
             confidence=round(prediction.confidence, 4),
             status=MailStatus.REVIEW,
-            origin=message.origin,
+            source_path=message.origin,
             message_id=message.message_id or "",
             received_at=message.date,
             from_name=message.from_name,

@@ -1,8 +1,12 @@
 """Raw message bytes to a `MailMessage`: one pass of the stdlib parser, then cheap reads of what it kept.
 
 Flow:
-1. Parse once with `BytesParser(policy=email.policy.default)`; refuse only what has no mail headers at all.
-2. Read the headers from their raw values (see `headers`), not through the policy's slow header objects.
+1. Cut the bytes to the limits of `limits` (a hostile message costs what a large ordinary one does), then parse
+   once with `BytesParser(policy=email.policy.compat32)`; refuse only what has no mail headers at all. Why
+   compat32: `email.policy.default` parses Content-Type through header objects whose cost grows faster than
+   the header's length (a 100 kB one took seconds) and that recurse on nested comments; compat32 reads the
+   type and the boundary with plain string splits, and every header is read here from its raw value anyway.
+2. Read the headers from their raw values (see `headers`), each cut to `limits.MAX_HEADER_VALUE`.
 3. Walk the MIME tree once: the first plain-text and HTML parts give the body; attachments are listed by name,
    type and encoded size, never decoded; forwarded messages add their own body below the outer one.
 """
@@ -15,6 +19,7 @@ from email.message import Message
 from email.parser import BytesParser
 
 from bounceback.mail import headers as h
+from bounceback.mail import limits
 from bounceback.mail.charsets import decode_limited
 from bounceback.mail.html_text import HTML_LIMIT, html_to_text
 from bounceback.mail.keys import message_key
@@ -27,7 +32,7 @@ MAX_DEPTH = 12  # MIME nesting read; deeper parts are ignored
 MAX_FORWARDS = 3  # forwarded messages whose text is added to the body
 UNEXPECTED = "it could not be read"  # start of the reason given when the parser itself fails
 
-_PARSER = BytesParser(policy=email.policy.default)
+_PARSER = BytesParser(policy=email.policy.compat32)
 _MAIL_HEADERS = frozenset(
     {"from", "to", "cc", "subject", "date", "message-id", "sender", "received", "return-path",
      "delivered-to", "mime-version", "content-type", "reply-to", "in-reply-to", "references", "list-id"}
@@ -47,12 +52,15 @@ class MailParseError(Exception):
         self.reason = reason
 
 
-def parse_message(raw: bytes, origin: str) -> MailMessage:
-    """Read one message; raises only `MailParseError`, and only when nothing useful can be read."""
+def parse_message(raw: bytes, origin: str, *, key: str | None = None) -> MailMessage:
+    """Read one message; raises only `MailParseError`, and only when nothing useful can be read.
+
+    `key` is the message's key when the caller has worked it out already (see `keys`).
+    """
     if not raw.strip():
         raise MailParseError("the message is empty")
     try:
-        return _read(raw, origin)
+        return _read(raw, origin, key or message_key(raw))
     except MailParseError:
         raise
     except RecursionError:
@@ -61,19 +69,19 @@ def parse_message(raw: bytes, origin: str) -> MailMessage:
         raise MailParseError(f"{UNEXPECTED} ({type(exc).__name__})") from exc
 
 
-def _read(raw: bytes, origin: str) -> MailMessage:
-    message = _PARSER.parsebytes(raw)
+def _read(raw: bytes, origin: str, key: str) -> MailMessage:
+    message = _PARSER.parsebytes(limits.bounded(raw))
     fields = _header_values(message)
     if fields.keys().isdisjoint(_MAIL_HEADERS):
         raise MailParseError("it has no mail headers (it may not be an email at all)")
     body = _Body.of(message, fields, depth=0)
     from_name, from_address = h.first_address(fields.get("from") or fields.get("sender"))
     return MailMessage(
-        key=message_key(raw),
+        key=key,
         message_id=h.first_message_id(fields.get("message-id")),
-        subject=h.header_text(fields.get("subject")),
-        from_name=from_name,
-        from_address=from_address,
+        subject=h.header_text(fields.get("subject"))[: limits.MAX_SUBJECT],
+        from_name=from_name[: limits.MAX_NAME],
+        from_address=from_address[: limits.MAX_ADDRESS],
         to=tuple(address for _, address in h.addresses(fields.get("to")) if address),
         reply_to=h.first_address(fields.get("reply-to"))[1] or None,
         date=h.parse_date(fields.get("date")) or h.received_date(fields.get("received")),
@@ -91,10 +99,10 @@ def _read(raw: bytes, origin: str) -> MailMessage:
 
 
 def _header_values(part: Message) -> dict[str, str]:
-    """Each header's first raw value by lower-case name (the first Received is the newest)."""
+    """Each header's first raw value by lower-case name (the first Received is the newest), cut to a bound."""
     values: dict[str, str] = {}
     for name, value in part.raw_items():
-        values.setdefault(name.lower(), str(value))
+        values.setdefault(name.lower(), str(value)[: limits.MAX_HEADER_VALUE])
     return values
 
 
@@ -175,7 +183,7 @@ class _Body:
         name, address = h.first_address(fields.get("from"))
         sender = f"{name} <{address}>" if name and address else name or address
         lines = [_FORWARD_LINE, f"From: {sender}", f"Date: {h.unfold(fields.get('date', '')).strip()}"]
-        lines += [f"Subject: {h.header_text(fields.get('subject'))}", "", body.text()]
+        lines += [f"Subject: {h.header_text(fields.get('subject'))[: limits.MAX_SUBJECT]}", "", body.text()]
         self.forwards.append("\n".join(lines))
 
     def text(self) -> str:

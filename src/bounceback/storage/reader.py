@@ -48,7 +48,6 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "origin": Origin,
     "role_in": ContactRole,
 }
-# On mail_messages, `origin` is where the message was read from (a path), not an Origin.
 _MAIL_ENUMS: dict[str, type[StrEnum]] = {
     "label": MailLabel,
     "predicted_label": MailLabel,

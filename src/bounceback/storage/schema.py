@@ -202,7 +202,7 @@ mail_messages = Table(
     _owner(),
     Column("key", String(400), nullable=False),
     Column("message_id", String(400), nullable=False, default=""),
-    Column("origin", Text, nullable=False, default=""),
+    Column("source_path", Text, nullable=False, default=""),
     Column("label", EnumText(MailLabel), nullable=False),
     Column("predicted_label", EnumText(MailLabel), nullable=True),
     Column("corrected", Boolean, nullable=False, default=False),

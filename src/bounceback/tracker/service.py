@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bounceback.dates import backdated, now_utc, zone
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import (
     EDITABLE,
@@ -24,11 +25,6 @@ from bounceback.domain.model import (
 from bounceback.domain.naming import application_slug, company_key, resolve, slugify
 from bounceback.domain.progress import apply_move
 from bounceback.domain.stages import PROGRESS, Stage, can_move
-
-
-def now_utc() -> datetime:
-    """The current time, aware, in UTC."""
-    return datetime.now(UTC)
 
 
 def _check_fields(values: dict[str, Any]) -> None:
@@ -161,7 +157,7 @@ class Tracker:
         self.session.flush()
         self._taken_slugs().add(app.slug)
         # Entered late (applied before it was recorded): the story starts, and is sent, on the applied day.
-        start = _earlier(app.applied_on, when)
+        start = backdated(when, app.applied_on)
         summary = f"Added {role} at {org.name}"
         self._event(app, EventKind.CREATED, start, summary, cause=cause, to_stage=Stage.SAVED)
         if start < when and (stage is Stage.APPLIED or can_move(Stage.APPLIED, stage)):
@@ -378,7 +374,7 @@ class Tracker:
         if app.stage is Stage.GHOSTED or app.stage.rank < target.rank:
             self.move(app, target, when=when, cause="interview scheduled")
         interview.round = interview.round or max(app.interview_rounds, 1)
-        local = interview.starts_at.astimezone(_zone(interview.timezone))
+        local = interview.starts_at.astimezone(zone(interview.timezone))
         self._event(
             app,
             EventKind.INTERVIEW,
@@ -395,30 +391,3 @@ class Tracker:
         if app is not None:
             query = query.where(Interview.application_id == app.id)
         return list(self.session.scalars(query.order_by(Interview.starts_at)))
-
-
-def _earlier(day: date | None, when: datetime) -> datetime:
-    """The applied day (at noon UTC) when it is before `when`, else `when`."""
-    if day is not None and day < when.date():
-        return datetime.combine(day, time(12), tzinfo=UTC)
-    return when
-
-
-def _zone(name: str) -> Any:
-    """An IANA time zone by name."""
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(name)
-
-
-def stage_order() -> list[Stage]:
-    """Stages as the board shows them: open steps then outcomes."""
-    return [*PROGRESS, *[s for s in Stage if s not in PROGRESS]]
-
-
-def parse_day(text: str) -> date:
-    """Read a date that must be a plain ISO day (used by imports)."""
-    try:
-        return date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        raise InvalidInput(f"“{text}” is not a date like 2026-03-14.") from None

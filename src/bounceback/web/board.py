@@ -11,7 +11,6 @@ from bounceback.domain.errors import InvalidInput
 from bounceback.domain.filters import ApplicationFilter
 from bounceback.domain.model import Application
 from bounceback.domain.stages import PROGRESS, Stage, allowed_targets, parse_stage
-from bounceback.tracker.service import stage_order
 from bounceback.web.queries import Card
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -103,8 +102,8 @@ def _stages_for(query: BoardQuery) -> list[Stage]:
     if query.show == "open":
         return list(PROGRESS)
     if query.show == "closed":
-        return [s for s in stage_order() if s.is_closed]
-    return stage_order()
+        return [s for s in list(Stage) if s.is_closed]
+    return list(Stage)
 
 
 def build_board(cards: list[Card], query: BoardQuery, *, default_limit: int) -> Board:

@@ -1,4 +1,5 @@
-"""Mail imports started from the browser: one background worker, and progress the page can poll."""
+"""Mail imports started from the browser: one at a time, each followed by a worker thread, with progress the
+page can poll. The reading itself runs in a child process (see `mail_import.import_run`)."""
 
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ ImportRun = Callable[[ImportJob], "ImportSummary"]
 
 
 class ImportJobs:
-    """Imports run one at a time (one writer), in a thread so the page stays responsive."""
+    """Imports run one at a time (one writer); a thread follows each, so the page stays responsive."""
 
     def __init__(self) -> None:
         self._jobs: dict[str, ImportJob] = {}

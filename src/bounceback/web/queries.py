@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from bounceback.domain.mail import MailLabel, MailStatus
@@ -33,13 +33,6 @@ def moment(raw: Any) -> datetime | None:
         return None
     value = datetime.fromisoformat(raw) if isinstance(raw, str) else raw
     return value.replace(tzinfo=UTC)
-
-
-def calendar_day(raw: Any) -> date | None:
-    """A stored date."""
-    if raw is None:
-        return None
-    return date.fromisoformat(raw) if isinstance(raw, str) else raw
 
 
 def json_list(raw: Any) -> list[str]:

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from bounceback.mail.senders import sender_kind
 
 MAX_BODY = 4000
+MAX_SUBJECT = 1000  # characters of a subject read (a longer one is hostile or broken, never more telling)
+MAX_SCANNED = MAX_BODY * 10  # characters of a body searched for a quote header
 _QUOTE_HEADER = re.compile(
     r"^(on .{5,200}wrote:|-{2,} ?original message ?-{2,}|from: .+\n(sent|date): )",
     re.IGNORECASE | re.MULTILINE,
 )
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+# Bounded runs that cannot start on "@": linear, where `\S+@\S+\.\w+` took the square of a long word's length.
+_EMAIL = re.compile(r"[^\s@]{1,64}@[^\s@]{1,255}\.\w{1,63}")
 _NUMBER = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _SUBJECT_WORD = re.compile(r"[a-z]{3,}")
@@ -33,6 +36,7 @@ class ClassifierInput:
 
 def new_part(body: str) -> str:
     """The body without quoted earlier messages, which belong to another label."""
+    body = body[:MAX_SCANNED]
     match = _QUOTE_HEADER.search(body)
     if match:
         body = body[: match.start()]
@@ -51,7 +55,7 @@ def normalise(text: str) -> str:
 def document(item: ClassifierInput) -> str:
     """One string per message: sender hints, the subject (twice: it carries much), then the new body."""
     hints = f"senderkind{sender_kind(item.from_address)}" + (" listmail" if item.is_list else "")
-    subject = normalise(item.subject)
+    subject = normalise(item.subject[:MAX_SUBJECT])
     marked = " ".join(f"subj{word}" for word in _SUBJECT_WORD.findall(subject))
     invite = f" calendarinvite {normalise(item.calendar)}" if item.calendar else ""
     return f"{hints}{invite} {marked} {subject} {normalise(new_part(item.text))}"

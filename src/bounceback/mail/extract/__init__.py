@@ -11,7 +11,8 @@ The role is read the same way from anchored phrases ("the position of X", "the X
 "Position: X") and from the subject's parts; it stays None unless it reads as a job title (it holds a word like
 Engineer, Nurse or Analyst), since no role is better than a wrong one.
 
-Only precompiled regular expressions and short walks over a line's tokens: this runs on every job email.
+Only precompiled regular expressions and short walks over a line's tokens: this runs on every job email, and
+every input is cut to a bound first (`mail.limits`), so no message costs more than a long ordinary one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bounceback.mail.extract.company_name import clean_name
 from bounceback.mail.extract.mail import Mail
 from bounceback.mail.extract.role import choose_role
 from bounceback.mail.extract.sender import Sender, sender_of
+from bounceback.mail.limits import MAX_ADDRESS, MAX_NAME, MAX_SUBJECT
 
 __all__ = ["Extracted", "Sender", "clean_company", "extract"]
 
@@ -39,8 +41,8 @@ class Extracted:
 def extract(subject: str, from_name: str, from_address: str, text: str) -> Extracted:
     """Company, role and sender of one message; None where the message does not say."""
     # 1. who sent it, 2. the parts of the mail worth reading, 3. the employer, 4. the role (never the employer)
-    sender = sender_of(from_name.strip(), from_address.strip().lower())
-    mail = Mail.read(subject, text, sender)
+    sender = sender_of(from_name[:MAX_NAME].strip(), from_address[:MAX_ADDRESS].strip().lower())
+    mail = Mail.read(subject[:MAX_SUBJECT], text, sender)
     company = choose_company(mail)
     return Extracted(company, choose_role(mail, company), sender)
 

@@ -81,7 +81,7 @@ SUBJECT_NAMED_THING = re.compile(  # 'Your Acme application', 'Reminder: Acme te
     r"(?:[:|–—-]\s*|\b(?i:your|the)\s+)(?P<c>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}?)\s+"
     r"(?:application|assessment|test|interview|offer|candidacy|take-home|exercise|challenge|questionnaire)\b"
 )
-AT_OR_WITH = re.compile(r"\s+(?:at|with)\s+")
+AT_OR_WITH = re.compile(r"(?<!\s)\s+(?:at|with)\s+")
 FOR_OR_AS = re.compile(r"\s(?:for|as)\s+")
 BODY_COMPANY = [  # the company's name follows; weak alone
     re.compile(p, re.IGNORECASE)
@@ -103,17 +103,19 @@ BODY_COMPANY_STRONG = [  # the company's name follows; says who employs
         r"\bon behalf of\s+(?:the\s+)?",
         r"\b(?:sent|submitted|forwarded|put|passed) your (?:cv|resume|résumé|application|profile|details) "
         r"(?:across |over |forward |on )?to\s+",
-        r"^\s*event(?: type| name)?\s*:\s*(?=[^\n]{2,40}\s[-–|:]\s)",
+        r"^[ \t]*event(?: type| name)?\s*:\s*(?=[^\n]{2,40}\s[-–|:]\s)",
         r"\bsent by\s+(?=\S+(?:\s+\S+){0,4}\s+via\b)",
-        r"^\s*(?:company|employer|agency|organi[sz]ation|department|hiring (?:company|organi[sz]ation|agency))"
+        r"^[ \t]*(?:company|employer|agency|organi[sz]ation|department|hiring (?:company|organi[sz]ation|agency))"
         r"\s*:\s*",
         r"\bthe\s+(?=(?:[A-Z][\w&'’-]*\s+){1,4}(?:recruitment|recruiting|hiring|talent|people|hr) team\b)",
     )
 ]
+# A run of spaces is entered only at its start (`(?<!\s)`): the same matches, without trying every position
+# inside a long run, which took the square of the run's length.
 BODY_COMPANY_BEFORE = re.compile(  # the company's name precedes: 'Acme has invited you', 'Acme · Berlin'
-    r"\s+(?:has invited you|invites you|would like (?:you|to)|has requested|has asked|has extended|has sent|"
+    r"(?<!\s)\s+(?:has invited you|invites you|would like (?:you|to)|has requested|has asked|has extended|has sent|"
     r"is (?:pleased|excited|delighted|happy|thrilled) to|wants to|has made|has reviewed|has updated|has decided|"
-    r"has received|will review)\b|\s+·\s+Career site by\b|[ \t]+·[ \t]+[A-Z][^\n]{0,40}$",
+    r"has received|will review)\b|(?<!\s)\s+·\s+Career site by\b|(?<![ \t])[ \t]+·[ \t]+[A-Z][^\n]{0,40}$",
     re.MULTILINE,
 )
 SIGNATURE_SPLIT = re.compile(r"\s*(?:\||,(?!\s*(?:Ltd|Inc|LLC|LLP|Ltda|S\.A)\b)|·| @ | – | — )\s*")

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from bounceback.tracker.service import stage_order
+from bounceback.domain.stages import Stage
 from bounceback.web.board import BoardQuery, build_board, move_choices
 from bounceback.web.deps import Web
 from bounceback.web.forms import safe_next
@@ -25,7 +25,7 @@ def board_page(request: Request, web: Web) -> Response:
         "section": "board",
         "board": board,
         "query": query,
-        "stages": stage_order(),
+        "stages": list(Stage),
         "move_choices": move_choices,
         "here": query.url(),
     }
