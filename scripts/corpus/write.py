@@ -13,7 +13,7 @@ from collections import Counter
 
 from engine import ROOT, render
 
-MODULES = ["acknowledgments"]
+MODULES = ["acknowledgments", "others"]
 TRAIN = ROOT / "src" / "bounceback" / "mail" / "corpus" / "train"
 
 
