@@ -13,7 +13,7 @@ from collections import Counter
 
 from engine import ROOT, render
 
-MODULES = ["acknowledgments", "others"]
+MODULES = ["acknowledgments", "others", "rejections"]
 TRAIN = ROOT / "src" / "bounceback" / "mail" / "corpus" / "train"
 
 
