@@ -13,7 +13,7 @@ from collections import Counter
 
 from engine import ROOT, render
 
-MODULES = ["acknowledgments", "others", "rejections"]
+MODULES = ["acknowledgments", "others", "rejections", "progress"]
 TRAIN = ROOT / "src" / "bounceback" / "mail" / "corpus" / "train"
 
 
