@@ -17,8 +17,14 @@ ATTENDEE;CN={full};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:{email}"""
 def families() -> list[Family]:
     return [
         Family(
-            "agency-cold-outreach-1", "other", "{rfull} <{rmail}>",
-            ["Exciting {role} opportunity - {city}", "{role} role - interested?", "Quick question about your next move"],
+            "agency-cold-outreach-1",
+            "other",
+            "{rfull} <{rmail}>",
+            [
+                "Exciting {role} opportunity - {city}",
+                "{role} role - interested?",
+                "Quick question about your next move",
+            ],
             """Hi {first},
 
 I hope you're well. I came across your profile and your background and experience really stood out for a {role} position I'm recruiting for with one of my clients in {city}.
@@ -34,12 +40,22 @@ Would you be open to a quick chat this week? Even if the timing isn't right, I'd
 {rfull}
 Principal Consultant | {company}
 This email and any attachments are confidential. If you no longer wish to hear from us, reply STOP.""",
-            n=7, layout="both", style="outlook", sector="media", company=False, role=False,
+            n=7,
+            layout="both",
+            style="outlook",
+            sector="media",
+            company=False,
+            role=False,
         ),
         Family(
-            "exec-search-confidential-1", "other", "{rfull} <{rmail}>",
-            ["Confidential: senior leadership search", "A confidential search you may be interested in",
-             "Introduction - {company} retained search"],
+            "exec-search-confidential-1",
+            "other",
+            "{rfull} <{rmail}>",
+            [
+                "Confidential: senior leadership search",
+                "A confidential search you may be interested in",
+                "Introduction - {company} retained search",
+            ],
             """Dear {first},
 
 I lead {company}'s retained search practice, and we have been engaged on a confidential basis to identify a Chief Operating Officer for a privately held business in {city}.
@@ -51,12 +67,21 @@ If you are open to a confidential conversation, please let me know a few times t
 With best wishes,
 {rfull}
 Partner, {company}""",
-            n=5, layout="plain", sector="finance", company=False, role=False,
+            n=5,
+            layout="plain",
+            sector="finance",
+            company=False,
+            role=False,
         ),
         Family(
-            "position-opening-blast-in-1", "other", "{rfull} <{rmail}>",
-            ["Position opening: {role} - {city} - immediate joiners", "Urgent requirement | {role} | {city}",
-             "Job opening for {role} with our client"],
+            "position-opening-blast-in-1",
+            "other",
+            "{rfull} <{rmail}>",
+            [
+                "Position opening: {role} - {city} - immediate joiners",
+                "Urgent requirement | {role} | {city}",
+                "Job opening for {role} with our client",
+            ],
             """Dear Candidate,
 
 Greetings from {company}!
@@ -74,12 +99,21 @@ We appreciate your interest and look forward to your response.
 Thanks & Regards,
 {rfull}
 Talent Acquisition | {company}""",
-            n=6, layout="plain", locale="in", sector="tech", company=False,
+            n=6,
+            layout="plain",
+            locale="in",
+            sector="tech",
+            company=False,
         ),
         Family(
-            "referral-program-ask-1", "other", "{company} Careers <careers@{domain}>",
-            ["Know someone great? Refer them to {company}", "We're hiring — refer a friend",
-             "Help us find our next {role}"],
+            "referral-program-ask-1",
+            "other",
+            "{company} Careers <careers@{domain}>",
+            [
+                "Know someone great? Refer them to {company}",
+                "We're hiring — refer a friend",
+                "Help us find our next {role}",
+            ],
             """Hi {first},
 
 Thanks for your interest in {company}! We're growing, and some of our best hires have come from people like you.
@@ -92,10 +126,17 @@ All the best,
 The {company} Talent Team
 
 You are receiving this because you created a candidate profile. Unsubscribe""",
-            n=5, layout="html", style="banner", is_list=True, sector="retail", role=False,
+            n=5,
+            layout="html",
+            style="banner",
+            is_list=True,
+            sector="retail",
+            role=False,
         ),
         Family(
-            "friend-asks-for-referral-1", "other", "{rfull} <{rgmail}>",
+            "friend-asks-for-referral-1",
+            "other",
+            "{rfull} <{rgmail}>",
             ["quick favour?", "Referral at {company}?", "hey - would you refer me?"],
             """Hey {first}!
 
@@ -104,10 +145,15 @@ Hope the job search is going ok — I saw your post. Random ask: I'm applying fo
 Totally fine if not, I really appreciate you even reading this. Happy to return the favour any time, and best of luck with your own applications!
 
 {rfirst}""",
-            n=5, layout="plain", company=False, role=False,
+            n=5,
+            layout="plain",
+            company=False,
+            role=False,
         ),
         Family(
-            "linkedin-job-alert-1", "other", "LinkedIn Job Alerts <jobalerts-noreply@linkedin.com>",
+            "linkedin-job-alert-1",
+            "other",
+            "LinkedIn Job Alerts <jobalerts-noreply@linkedin.com>",
             ['{n} new jobs for "{role}"', "{role} at {company} and more", "Jobs you may be interested in"],
             """Your job alert for {role}
 {n} new jobs match your preferences.
@@ -127,12 +173,22 @@ Be an early applicant
 See all jobs: https://www.linkedin.com/jobs/search/?alert={code}
 
 Good luck in your job search! You're receiving Job Alert emails. Unsubscribe · Help""",
-            n=6, layout="both", is_list=True, sector="tech", company=False, role=False,
+            n=6,
+            layout="both",
+            is_list=True,
+            sector="tech",
+            company=False,
+            role=False,
         ),
         Family(
-            "withdrawal-confirmed-1", "other", "{company} Recruiting <recruiting@{domain}>",
-            ["Your application has been withdrawn", "Confirmation: application for {role} withdrawn",
-             "We've withdrawn your application"],
+            "withdrawal-confirmed-1",
+            "other",
+            "{company} Recruiting <recruiting@{domain}>",
+            [
+                "Your application has been withdrawn",
+                "Confirmation: application for {role} withdrawn",
+                "We've withdrawn your application",
+            ],
             """Hi {first},
 
 As you requested, we have withdrawn your application for {role}. You will not receive any further updates about this position.
@@ -144,10 +200,14 @@ If you'd like, we will keep your profile on file so we can reach out about futur
 Best regards,
 {rfull}
 {company} Recruiting""",
-            n=6, layout="both", sector="finance",
+            n=6,
+            layout="both",
+            sector="finance",
         ),
         Family(
-            "withdrawal-human-ack-1", "other", "{rfull} <{rmail}>",
+            "withdrawal-human-ack-1",
+            "other",
+            "{rfull} <{rmail}>",
             ["Re: withdrawing my application", "Re: {role} - update from me", "Re: Withdrawal"],
             """Hi {first},
 
@@ -157,13 +217,22 @@ Honestly, the team enjoyed meeting you, so I'm a bit gutted! Please do stay in t
 
 All the best,
 {rfirst}""",
-            n=5, layout="plain", locale="uk", sector="media",
+            n=5,
+            layout="plain",
+            locale="uk",
+            sector="media",
             quote="""On {sent_date}, {full} <{email}> wrote:
 > Hi {rfirst}, I wanted to let you know that I've accepted another offer and would like to withdraw from the {role} process. Thank you for everything. {first}""",
         ),
         Family(
-            "rental-application-declined-1", "other", "{company} Lettings <lettings@{domain}>",
-            ["Your application for {place}", "Update on your rental application", "{place} - application outcome"],
+            "rental-application-declined-1",
+            "other",
+            "{company} Lettings <lettings@{domain}>",
+            [
+                "Your application for {place}",
+                "Update on your rental application",
+                "{place} - application outcome",
+            ],
             """Dear {first},
 
 Thank you for your interest in {place} and for coming to the viewing.
@@ -175,14 +244,32 @@ We'll keep your details on file and continue to send you new listings that match
 Kind regards,
 {rfull}
 {company}""",
-            n=5, layout="both", style="card", locale="uk", sector="retail", company=False, role=False,
-            slots={"place": ["Flat 3, 22 Cromwell Road", "14 Heather Close", "Apartment 9, Riverside Court",
-                             "the two-bed on Albion Street", "28 Oakfield Terrace"]},
+            n=5,
+            layout="both",
+            style="card",
+            locale="uk",
+            sector="retail",
+            company=False,
+            role=False,
+            slots={
+                "place": [
+                    "Flat 3, 22 Cromwell Road",
+                    "14 Heather Close",
+                    "Apartment 9, Riverside Court",
+                    "the two-bed on Albion Street",
+                    "28 Oakfield Terrace",
+                ]
+            },
         ),
         Family(
-            "grant-proposal-not-funded-1", "other", "{company} Grants <grants@{domain}>",
-            ["Outcome of your grant application", "Your proposal to the {company} community fund",
-             "Funding decision: your application"],
+            "grant-proposal-not-funded-1",
+            "other",
+            "{company} Grants <grants@{domain}>",
+            [
+                "Outcome of your grant application",
+                "Your proposal to the {company} community fund",
+                "Funding decision: your application",
+            ],
             """Dear {first},
 
 Thank you for submitting a proposal to the {company} Community Fund this round, and for taking the time to answer our follow-up questions.
@@ -193,12 +280,21 @@ We encourage you to apply again in the next round, and we wish you every success
 
 Warm regards,
 The Grants Team""",
-            n=5, layout="plain", sector="nonprofit", company=False, role=False,
+            n=5,
+            layout="plain",
+            sector="nonprofit",
+            company=False,
+            role=False,
         ),
         Family(
-            "talk-proposal-not-accepted-1", "other", "{company} Conference <speakers@{domain}>",
-            ["Your talk proposal for {company} Conf", "Call for papers: decision on your submission",
-             "{company} Conf 2025 - proposal update"],
+            "talk-proposal-not-accepted-1",
+            "other",
+            "{company} Conference <speakers@{domain}>",
+            [
+                "Your talk proposal for {company} Conf",
+                "Call for papers: decision on your submission",
+                "{company} Conf 2025 - proposal update",
+            ],
             """Hi {first},
 
 Thank you for submitting a talk to {company} Conf this year. We received more than {napps} proposals for ((40|32|55)) slots.
@@ -208,11 +304,22 @@ Unfortunately, we weren't able to include your talk in this year's programme. Th
 We really appreciate you taking the time to write it up, and we'd love to see you there as an attendee — here's a 25% discount code: SPEAKER25. Best of luck, and please submit again next year!
 
 The {company} Conf programme committee""",
-            n=5, layout="html", style="card", sector="tech", company=False, role=False,
+            n=5,
+            layout="html",
+            style="card",
+            sector="tech",
+            company=False,
+            role=False,
         ),
         Family(
-            "candidate-portal-otp-1", "other", "{company} Careers <no-reply@{domain}>",
-            ["Your verification code", "{otp} is your {company} sign-in code", "Verify your email to continue your application"],
+            "candidate-portal-otp-1",
+            "other",
+            "{company} Careers <no-reply@{domain}>",
+            [
+                "Your verification code",
+                "{otp} is your {company} sign-in code",
+                "Verify your email to continue your application",
+            ],
             """Hi {first},
 
 Use this code to verify your email address and continue your application:
@@ -222,11 +329,21 @@ Use this code to verify your email address and continue your application:
 The code expires in 10 minutes. If you didn't request it, you can ignore this email — someone may have typed your address by mistake.
 
 {company} Careers""",
-            n=6, layout="both", style="banner", sector="health", role=False,
+            n=6,
+            layout="both",
+            style="banner",
+            sector="health",
+            role=False,
         ),
         Family(
-            "assessment-platform-otp-1", "other", "{platform} <security@{pslug}.io>",
-            ["Your one-time passcode", "Login code for your assessment account", "{otp} - your {platform} code"],
+            "assessment-platform-otp-1",
+            "other",
+            "{platform} <security@{pslug}.io>",
+            [
+                "Your one-time passcode",
+                "Login code for your assessment account",
+                "{otp} - your {platform} code",
+            ],
             """Your one-time passcode is {otp}.
 
 Enter this code to sign in to your {platform} candidate account. For your security, never share this code with anyone, including anyone claiming to be a recruiter.
@@ -234,12 +351,20 @@ Enter this code to sign in to your {platform} candidate account. For your securi
 If you did not try to sign in, please reset your password.
 
 The {platform} team""",
-            n=5, layout="plain", company=False, role=False,
+            n=5,
+            layout="plain",
+            company=False,
+            role=False,
         ),
         Family(
-            "practice-test-results-1", "other", "{platform} Practice <practice@{pslug}.io>",
-            ["Your practice test results", "Practice assessment complete: you scored {n}0th percentile",
-             "How you did on the numerical reasoning practice test"],
+            "practice-test-results-1",
+            "other",
+            "{platform} Practice <practice@{pslug}.io>",
+            [
+                "Your practice test results",
+                "Practice assessment complete: you scored {n}0th percentile",
+                "How you did on the numerical reasoning practice test",
+            ],
             """Hi {first},
 
 Well done for completing the ((numerical reasoning|verbal reasoning|situational judgement|coding)) practice test!
@@ -255,12 +380,22 @@ Good luck with your applications!
 The {platform} team
 
 Unsubscribe from practice reminders""",
-            n=6, layout="html", style="card", is_list=True, company=False, role=False,
+            n=6,
+            layout="html",
+            style="card",
+            is_list=True,
+            company=False,
+            role=False,
         ),
         Family(
-            "career-newsletter-rejection-tips-1", "other", "{platform} Weekly <newsletter@{pslug}.com>",
-            ["How to bounce back from a job rejection", "5 things to do after 'we've decided to move forward with other candidates'",
-             "This week: interviews, offers and rejections"],
+            "career-newsletter-rejection-tips-1",
+            "other",
+            "{platform} Weekly <newsletter@{pslug}.com>",
+            [
+                "How to bounce back from a job rejection",
+                "5 things to do after 'we've decided to move forward with other candidates'",
+                "This week: interviews, offers and rejections",
+            ],
             """This week in your job search
 
 1. What to do when you hear "we've decided not to move forward"
@@ -276,11 +411,22 @@ Best of luck this week — and remember, every application teaches you something
 
 The {platform} Weekly team
 You're receiving this because you subscribed. Unsubscribe · Preferences""",
-            n=5, layout="html", style="banner", is_list=True, company=False, role=False,
+            n=5,
+            layout="html",
+            style="banner",
+            is_list=True,
+            company=False,
+            role=False,
         ),
         Family(
-            "job-no-longer-available-saved-1", "other", "Indeed <alert@indeed.com>",
-            ["A job you saved is no longer available", "Update on a saved job: {role}", "{role} at {company} has closed"],
+            "job-no-longer-available-saved-1",
+            "other",
+            "Indeed <alert@indeed.com>",
+            [
+                "A job you saved is no longer available",
+                "Update on a saved job: {role}",
+                "{role} at {company} has closed",
+            ],
             """A job you saved has closed
 
 {role}
@@ -294,11 +440,21 @@ Senior {role} - Remote - Urgently hiring
 
 Good luck with your job search!
 Indeed""",
-            n=5, layout="html", style="card", is_list=True, sector="industry",
+            n=5,
+            layout="html",
+            style="card",
+            is_list=True,
+            sector="industry",
         ),
         Family(
-            "gdpr-retention-notice-1", "other", "{company} Talent <privacy@{domain}>",
-            ["Do you want us to keep your details?", "Your candidate data with {company}", "Keeping your profile on file"],
+            "gdpr-retention-notice-1",
+            "other",
+            "{company} Talent <privacy@{domain}>",
+            [
+                "Do you want us to keep your details?",
+                "Your candidate data with {company}",
+                "Keeping your profile on file",
+            ],
             """Dear {first},
 
 Some time ago you applied for a role with {company}. Under our privacy policy, we keep candidate details for 12 months, and that period is ending.
@@ -310,12 +466,21 @@ If we don't hear from you within 30 days, we will delete your data. This does no
 We appreciate your interest in {company} and wish you all the best.
 
 Data Protection Team""",
-            n=5, layout="both", locale="uk", sector="industry", role=False,
+            n=5,
+            layout="both",
+            locale="uk",
+            sector="industry",
+            role=False,
         ),
         Family(
-            "candidate-experience-survey-1", "other", "{company} Talent <survey@{domain}>",
-            ["How was your experience applying to {company}?", "Two minutes to tell us how we did",
-             "Your feedback on our hiring process"],
+            "candidate-experience-survey-1",
+            "other",
+            "{company} Talent <survey@{domain}>",
+            [
+                "How was your experience applying to {company}?",
+                "Two minutes to tell us how we did",
+                "Your feedback on our hiring process",
+            ],
             """Hi {first},
 
 You recently went through our hiring process for {role}. Whatever the outcome, we'd really appreciate hearing how it felt from your side.
@@ -327,12 +492,20 @@ Take the survey: https://survey.{domain}/c/{code}
 Thank you for taking the time — it genuinely helps us improve.
 
 {company} Talent Team""",
-            n=5, layout="html", style="card", sector="tech",
+            n=5,
+            layout="html",
+            style="card",
+            sector="tech",
         ),
         Family(
-            "career-fair-invite-1", "other", "{company} Early Careers <earlycareers@{domain}>",
-            ["Meet our recruiters at the {city} careers fair", "You're invited: {company} virtual open day",
-             "Chat to our hiring managers on {date}"],
+            "career-fair-invite-1",
+            "other",
+            "{company} Early Careers <earlycareers@{domain}>",
+            [
+                "Meet our recruiters at the {city} careers fair",
+                "You're invited: {company} virtual open day",
+                "Chat to our hiring managers on {date}",
+            ],
             """Hi {first},
 
 We'll be at the {city} careers fair on {date}, and we'd love to meet you. Drop by our stand to chat with recruiters and hiring managers, get tips on your CV, and hear about our graduate programme.
@@ -342,12 +515,23 @@ Can't make it? Join our virtual open day instead — sign up here: https://event
 Thank you for your interest in {company}. We hope to see you there!
 
 The Early Careers Team""",
-            n=5, layout="html", style="banner", is_list=True, locale="uk", sector="finance", role=False,
+            n=5,
+            layout="html",
+            style="banner",
+            is_list=True,
+            locale="uk",
+            sector="finance",
+            role=False,
         ),
         Family(
-            "profile-viewed-notice-1", "other", "LinkedIn <notifications-noreply@linkedin.com>",
-            ["A recruiter at {company} viewed your profile", "Your profile was viewed {n} times this week",
-             "{rfirst} from {company} viewed your profile"],
+            "profile-viewed-notice-1",
+            "other",
+            "LinkedIn <notifications-noreply@linkedin.com>",
+            [
+                "A recruiter at {company} viewed your profile",
+                "Your profile was viewed {n} times this week",
+                "{rfirst} from {company} viewed your profile",
+            ],
             """{rfull}, Recruiter at {company}, viewed your profile.
 
 You appeared in {n} searches this week.
@@ -356,11 +540,22 @@ Recruiters are more likely to reach out when your profile shows you're open to w
 
 View profile: https://www.linkedin.com/me/profile-views/
 You are receiving notification emails. Unsubscribe""",
-            n=5, layout="html", style="card", is_list=True, company=False, role=False,
+            n=5,
+            layout="html",
+            style="card",
+            is_list=True,
+            company=False,
+            role=False,
         ),
         Family(
-            "recruiter-ooo-autoreply-1", "other", "{rfull} <{rmail}>",
-            ["Automatic reply: {role} application", "Out of Office: Re: {role}", "Automatic reply: Following up"],
+            "recruiter-ooo-autoreply-1",
+            "other",
+            "{rfull} <{rmail}>",
+            [
+                "Automatic reply: {role} application",
+                "Out of Office: Re: {role}",
+                "Automatic reply: Following up",
+            ],
             """Thank you for your email. I am out of the office until {date} with limited access to email.
 
 For questions about an open application or interview, please contact talent@{domain}. For anything else, I will reply as soon as I can after I return.
@@ -368,10 +563,14 @@ For questions about an open application or interview, please contact talent@{dom
 Kind regards,
 {rfull}
 Talent Acquisition Partner | {company}""",
-            n=5, layout="plain", sector="health",
+            n=5,
+            layout="plain",
+            sector="health",
         ),
         Family(
-            "personal-calendar-invite-1", "other", "{rfull} <{rgmail}>",
+            "personal-calendar-invite-1",
+            "other",
+            "{rfull} <{rgmail}>",
             ["Invitation: {summary} @ {gcal_when}", "Invitation: {summary} @ {weekday_short} {month_day}"],
             """{rfull} has invited you to an event.
 
@@ -382,15 +581,35 @@ Where: {place}
 Going? Yes - Maybe - No
 
 Invitation from Google Calendar. You are receiving this email because you are an attendee of the event.""",
-            n=6, layout="both", style="minimal", company=False, role=False,
-            slots={"summary": ["Dentist check-up", "Book club", "Mum's birthday dinner", "5-a-side football",
-                               "Parent-teacher evening", "Flat viewing", "Climbing with Sam"],
-                   "place": ["Harbour Dental, 12 Quay St", "The Crown, upstairs room", "Leisure centre pitch 2",
-                             "Room 4B", "Our place"]},
+            n=6,
+            layout="both",
+            style="minimal",
+            company=False,
+            role=False,
+            slots={
+                "summary": [
+                    "Dentist check-up",
+                    "Book club",
+                    "Mum's birthday dinner",
+                    "5-a-side football",
+                    "Parent-teacher evening",
+                    "Flat viewing",
+                    "Climbing with Sam",
+                ],
+                "place": [
+                    "Harbour Dental, 12 Quay St",
+                    "The Crown, upstairs room",
+                    "Leisure centre pitch 2",
+                    "Room 4B",
+                    "Our place",
+                ],
+            },
             calendar=VCAL_PERSONAL,
         ),
         Family(
-            "employer-hiring-marketing-1", "other", "{company} <hello@{domain}>",
+            "employer-hiring-marketing-1",
+            "other",
+            "{company} <hello@{domain}>",
             ["We're hiring in {city}!", "New roles at {company} you might like", "Join us: {role} and more"],
             """Hi {first},
 
@@ -406,11 +625,22 @@ Apply in five minutes: https://jobs.{domain}
 See you soon,
 The {company} team
 You're receiving this because you subscribed to job updates. Unsubscribe""",
-            n=5, layout="html", style="banner", is_list=True, sector="hospitality", role=False,
+            n=5,
+            layout="html",
+            style="banner",
+            is_list=True,
+            sector="hospitality",
+            role=False,
         ),
         Family(
-            "account-created-portal-1", "other", "{company} Candidate Portal <no-reply@{domain}>",
-            ["Welcome to the {company} candidate portal", "Your candidate account is ready", "Account created"],
+            "account-created-portal-1",
+            "other",
+            "{company} Candidate Portal <no-reply@{domain}>",
+            [
+                "Welcome to the {company} candidate portal",
+                "Your candidate account is ready",
+                "Account created",
+            ],
             """Hello {first},
 
 Your candidate account has been created. You can now save jobs, set up job alerts and apply for roles at {company}.
@@ -422,10 +652,16 @@ Haven't applied yet? Browse open positions: https://careers.{domain}/jobs
 If you didn't create this account, please let us know.
 
 {company} Recruitment""",
-            n=5, layout="both", style="banner", sector="public", role=False,
+            n=5,
+            layout="both",
+            style="banner",
+            sector="public",
+            role=False,
         ),
         Family(
-            "volunteer-shift-full-1", "other", "{company} Volunteers <volunteers@{domain}>",
+            "volunteer-shift-full-1",
+            "other",
+            "{company} Volunteers <volunteers@{domain}>",
             ["Volunteer sign-up: {date}", "Your volunteer application", "Thanks for signing up to help"],
             """Hi {first},
 
@@ -436,11 +672,22 @@ Unfortunately, all of the shifts for that day are now full, so we won't need you
 We really appreciate your kindness. All the best,
 {rfirst}
 {company}""",
-            n=5, layout="plain", locale="au", sector="nonprofit", company=False, role=False,
+            n=5,
+            layout="plain",
+            locale="au",
+            sector="nonprofit",
+            company=False,
+            role=False,
         ),
         Family(
-            "marketplace-offer-declined-1", "other", "Swapsy Marketplace <no-reply@swapsy.example>",
-            ["Update on your offer", "The seller has accepted another offer", "Your offer on 'Road bike, 54cm'"],
+            "marketplace-offer-declined-1",
+            "other",
+            "Swapsy Marketplace <no-reply@swapsy.example>",
+            [
+                "Update on your offer",
+                "The seller has accepted another offer",
+                "Your offer on 'Road bike, 54cm'",
+            ],
             """Hi {first},
 
 The seller has decided to accept another offer for the item you were interested in, so your offer has been declined.
@@ -449,6 +696,10 @@ Don't worry — there are similar items near {city}. We'll keep an eye out and l
 
 Happy hunting!
 Swapsy""",
-            n=5, layout="html", style="card", company=False, role=False,
+            n=5,
+            layout="html",
+            style="card",
+            company=False,
+            role=False,
         ),
     ]

@@ -26,7 +26,9 @@ OLD_REJECTION_QUOTE = """On {sent_date}, {rfull} <{rmail}> wrote:
 def interviews() -> list[Family]:
     return [
         Family(
-            "gcal-invite-interview-1", "interview", "{rfull} <{rmail}>",
+            "gcal-invite-interview-1",
+            "interview",
+            "{rfull} <{rmail}>",
             ["Invitation: {summary} @ {gcal_when}"],
             """You have been invited to the following event.
 
@@ -43,13 +45,23 @@ Reply for {email}: Yes - Maybe - No - More options
 
 Invitation from Google Calendar
 You are receiving this email because you are an attendee of the event.""",
-            n=8, layout="both", style="minimal", sector="tech",
-            slots={"summary": ["Interview: {full} / {company} ({role})", "{company} interview - {role} - {full}",
-                               "{role} interview with {rfirst} ({company})"]},
+            n=8,
+            layout="both",
+            style="minimal",
+            sector="tech",
+            slots={
+                "summary": [
+                    "Interview: {full} / {company} ({role})",
+                    "{company} interview - {role} - {full}",
+                    "{role} interview with {rfirst} ({company})",
+                ]
+            },
             calendar=VCAL_INTERVIEW,
         ),
         Family(
-            "gcal-invite-recruiter-screen-1", "interview", "{rfull} <{rmail}>",
+            "gcal-invite-recruiter-screen-1",
+            "interview",
+            "{rfull} <{rmail}>",
             ["Invitation: {summary} @ {gcal_when}"],
             """You have been invited to the following event.
 
@@ -63,14 +75,29 @@ Who:
 Hi {first}, looking forward to our chat! This is a relaxed conversation about your background and what you're looking for. — {rfirst}, Talent Partner
 
 Reply for {email}: Yes - Maybe - No""",
-            n=7, layout="both", style="minimal", sector="finance", stage_hint="screening",
-            slots={"summary": ["Recruiter screen: {full} <> {company}", "Intro call - {role} - {company} Talent",
-                               "Phone screen: {full} / {rfull}"]},
+            n=7,
+            layout="both",
+            style="minimal",
+            sector="finance",
+            stage_hint="screening",
+            slots={
+                "summary": [
+                    "Recruiter screen: {full} <> {company}",
+                    "Intro call - {role} - {company} Talent",
+                    "Phone screen: {full} / {rfull}",
+                ]
+            },
             calendar=VCAL_INTERVIEW,
         ),
         Family(
-            "outlook-teams-invite-1", "interview", "{rfull} <{rmail}>",
-            ["{role} interview - {full}", "Interview: {role} | {company}", "{company} - {role} - panel interview"],
+            "outlook-teams-invite-1",
+            "interview",
+            "{rfull} <{rmail}>",
+            [
+                "{role} interview - {full}",
+                "Interview: {role} | {company}",
+                "{company} - {role} - panel interview",
+            ],
             """Hi {first},
 
 [[Please find an invitation for your interview for the {role} role on {date} at {time} ({tz}).]] The panel will be {rfull} and two colleagues from the team, and it will last about {minutes} minutes.
@@ -84,12 +111,18 @@ ________________________________________________________________________________
 
 Kind regards,
 {rfull}""",
-            n=7, layout="both", style="outlook", locale="uk", sector="public",
+            n=7,
+            layout="both",
+            style="outlook",
+            locale="uk",
+            sector="public",
             slots={"summary": ["{role} interview - {full}"]},
             calendar=VCAL_INTERVIEW,
         ),
         Family(
-            "outlook-updated-invite-1", "interview", "{rfull} <{rmail}>",
+            "outlook-updated-invite-1",
+            "interview",
+            "{rfull} <{rmail}>",
             ["Updated invitation: {summary}", "Updated: {summary}"],
             """This event has been changed.
 
@@ -100,14 +133,22 @@ Where: Microsoft Teams
 Hi {first}, apologies — {rfirst} had a clash so we've moved your interview to the time above. Everything else stays the same. Please accept if that works.
 
 Accept  Tentative  Decline""",
-            n=5, layout="both", style="outlook", sector="health",
+            n=5,
+            layout="both",
+            style="outlook",
+            sector="health",
             slots={"summary": ["Interview - {role} - {full}", "{company} second interview: {full}"]},
             calendar=VCAL_UPDATED,
         ),
         Family(
-            "ats-status-interviewing-1", "interview", "{company} Careers <notifications@{domain}>",
-            ["Candidate status changed to Interviewing", "Your application status has changed: {role}",
-             "Status update: Interviewing"],
+            "ats-status-interviewing-1",
+            "interview",
+            "{company} Careers <notifications@{domain}>",
+            [
+                "Candidate status changed to Interviewing",
+                "Your application status has changed: {role}",
+                "Status update: Interviewing",
+            ],
             """Hello {first},
 
 Your application status has been updated.
@@ -119,12 +160,20 @@ Requisition: {ref}
 A member of our team will contact you with interview details. Thank you for your interest in {company}; we appreciate your patience.
 
 Sign in to your candidate account to view your applications.""",
-            n=7, layout="html", style="banner", sector="industry",
+            n=7,
+            layout="html",
+            style="banner",
+            sector="industry",
         ),
         Family(
-            "scheduling-link-goodtime-1", "interview", "{company} Recruiting <scheduling@{domain}>",
-            ["Schedule your interview with {company}", "Action needed: pick a time for your {role} interview",
-             "{company}: choose your interview slot"],
+            "scheduling-link-goodtime-1",
+            "interview",
+            "{company} Recruiting <scheduling@{domain}>",
+            [
+                "Schedule your interview with {company}",
+                "Action needed: pick a time for your {role} interview",
+                "{company}: choose your interview slot",
+            ],
             """Hi {first},
 
 Thank you for your interest in the {role} role at {company}. [[We'd like to invite you to a {minutes}-minute interview with the hiring team — please choose a time that works for you using the link below.]]
@@ -135,10 +184,15 @@ Available slots are shown in your local time zone. If none of them work, reply t
 
 Best of luck, and we look forward to speaking with you!
 {company} Recruiting""",
-            n=7, layout="both", style="card", sector="tech",
+            n=7,
+            layout="both",
+            style="card",
+            sector="tech",
         ),
         Family(
-            "reinvite-quotes-old-rejection-1", "interview", "{rfull} <{rmail}>",
+            "reinvite-quotes-old-rejection-1",
+            "interview",
+            "{rfull} <{rmail}>",
             ["Re: {role} - a new opening", "Re: your application", "Re: {company} - new role"],
             """Hi {first},
 
@@ -148,10 +202,15 @@ No need to reapply; I can move your existing application across.
 
 Thanks,
 {rfirst}""",
-            n=6, layout="plain", sector="media", quote=OLD_REJECTION_QUOTE,
+            n=6,
+            layout="plain",
+            sector="media",
+            quote=OLD_REJECTION_QUOTE,
         ),
         Family(
-            "talent-partner-first-call-1", "interview", "{rfull} <{rmail}>",
+            "talent-partner-first-call-1",
+            "interview",
+            "{rfull} <{rmail}>",
             ["{role} at {company} - next steps", "Your application for {role}", "Let's chat: {role}"],
             """Hi {first},
 
@@ -162,11 +221,20 @@ I'm {rfirst}, a Talent Partner at {company}, and I'm looking after the {role} ro
 Looking forward to speaking,
 {rfull}
 Talent Partner, {company}""",
-            n=7, layout="both", sector="tech", stage_hint="screening",
+            n=7,
+            layout="both",
+            sector="tech",
+            stage_hint="screening",
         ),
         Family(
-            "greenhouse-phone-screen-courtesy-1", "interview", "{company} <no-reply@us.greenhouse-mail.io>",
-            ["{company}: next steps for {role}", "Phone screen invitation - {company}", "Let's talk, {first}!"],
+            "greenhouse-phone-screen-courtesy-1",
+            "interview",
+            "{company} <no-reply@us.greenhouse-mail.io>",
+            [
+                "{company}: next steps for {role}",
+                "Phone screen invitation - {company}",
+                "Let's talk, {first}!",
+            ],
             """Hi {first},
 
 Thank you for your interest in {company}, and for taking the time to apply for {role}. We received a lot of applications and we appreciate your patience.
@@ -176,10 +244,15 @@ https://app.greenhouse.io/scheduling/self_schedule/{code}
 
 We wish you a great rest of your week!
 {company} Recruiting""",
-            n=6, layout="both", sector="health", stage_hint="screening",
+            n=6,
+            layout="both",
+            sector="health",
+            stage_hint="screening",
         ),
         Family(
-            "uk-panel-invite-letter-1", "interview", "{company} Recruitment <recruitment@{domain}>",
+            "uk-panel-invite-letter-1",
+            "interview",
+            "{company} Recruitment <recruitment@{domain}>",
             ["Invitation to interview: {role}", "{role} (ref {ref}) - interview", "Interview invitation"],
             """Dear {first},
 
@@ -192,11 +265,21 @@ Please confirm your attendance by replying to this email and let us know of any 
 Yours sincerely,
 {rfull}
 HR Officer, {company}""",
-            n=7, layout="both", style="outlook", locale="uk", sector="education",
+            n=7,
+            layout="both",
+            style="outlook",
+            locale="uk",
+            sector="education",
         ),
         Family(
-            "india-technical-round-1", "interview", "{company} HR <hr@{domain}>",
-            ["Interview schedule - {role} - {company}", "Shortlisted: technical interview for {role}", "{role} | Round 2 | {date}"],
+            "india-technical-round-1",
+            "interview",
+            "{company} HR <hr@{domain}>",
+            [
+                "Interview schedule - {role} - {company}",
+                "Shortlisted: technical interview for {role}",
+                "{role} | Round 2 | {date}",
+            ],
             """Dear {first},
 
 Greetings from {company}!
@@ -211,10 +294,15 @@ Kindly keep your updated resume and a government ID ready. Please acknowledge th
 All the best!
 Regards,
 HR Team, {company}""",
-            n=6, layout="plain", locale="in", sector="tech",
+            n=6,
+            layout="plain",
+            locale="in",
+            sector="tech",
         ),
         Family(
-            "au-casual-interview-invite-1", "interview", "{rfull} <{rmail}>",
+            "au-casual-interview-invite-1",
+            "interview",
+            "{rfull} <{rmail}>",
             ["{role} - interview", "Chat about the {role} role?", "Interview - {company}"],
             """Hi {first},
 
@@ -224,11 +312,20 @@ We're at the {city} site; parking is out the back. Let me know if that time suit
 
 Cheers,
 {rfirst}""",
-            n=6, layout="plain", locale="au", sector="hospitality",
+            n=6,
+            layout="plain",
+            locale="au",
+            sector="hospitality",
         ),
         Family(
-            "interview-confirmation-details-1", "interview", "{company} Talent Acquisition <talent@{domain}>",
-            ["Interview confirmation: {role}", "Confirmed: your interview on {date}", "Your {company} interview details"],
+            "interview-confirmation-details-1",
+            "interview",
+            "{company} Talent Acquisition <talent@{domain}>",
+            [
+                "Interview confirmation: {role}",
+                "Confirmed: your interview on {date}",
+                "Your {company} interview details",
+            ],
             """Hi {first},
 
 [[This email confirms your interview for the {role} position on {date} at {time} ({tz}).]]
@@ -240,10 +337,15 @@ Duration: about {minutes} minutes
 If you need to reschedule, reply to this email at least 24 hours in advance. We appreciate your interest and look forward to meeting you.
 
 {company} Talent Acquisition""",
-            n=6, layout="html", style="banner", sector="retail",
+            n=6,
+            layout="html",
+            style="banner",
+            sector="retail",
         ),
         Family(
-            "agency-client-wants-interview-1", "interview", "{rfull} <{rmail}>",
+            "agency-client-wants-interview-1",
+            "interview",
+            "{rfull} <{rmail}>",
             ["Great news - {role} interview", "Client interview request: {role}", "They want to meet you!"],
             """Hi {first},
 
@@ -254,11 +356,21 @@ Give me a ring when you get this and I'll talk you through what they're looking 
 Best,
 {rfull}
 {company}""",
-            n=6, layout="plain", locale="uk", sector="finance", company=False,
+            n=6,
+            layout="plain",
+            locale="uk",
+            sector="finance",
+            company=False,
         ),
         Family(
-            "reschedule-new-time-1", "interview", "{rfull} <{rmail}>",
-            ["Rescheduling your interview", "Change of time - {role} interview", "Re: interview on {weekday}"],
+            "reschedule-new-time-1",
+            "interview",
+            "{rfull} <{rmail}>",
+            [
+                "Rescheduling your interview",
+                "Change of time - {role} interview",
+                "Re: interview on {weekday}",
+            ],
             """Hi {first},
 
 I'm really sorry, but our hiring manager is unwell and we need to move your interview. [[Could we do {date} at {time} instead?]] The format and the panel stay the same.
@@ -267,7 +379,9 @@ Thanks for your flexibility — I appreciate it.
 
 {rfull}
 {company}""",
-            n=5, layout="plain", sector="nonprofit",
+            n=5,
+            layout="plain",
+            sector="nonprofit",
         ),
     ]
 
@@ -275,8 +389,14 @@ Thanks for your flexibility — I appreciate it.
 def offers() -> list[Family]:
     return [
         Family(
-            "ats-status-offered-1", "offer", "{company} Careers <notifications@{domain}>",
-            ["Candidate status changed to Offered", "Your application status has changed", "Status update: {role}"],
+            "ats-status-offered-1",
+            "offer",
+            "{company} Careers <notifications@{domain}>",
+            [
+                "Candidate status changed to Offered",
+                "Your application status has changed",
+                "Status update: {role}",
+            ],
             """Hello {first},
 
 Your application status has been updated.
@@ -286,10 +406,15 @@ Requisition: {ref}
 [[Status: ((Offered|Offer Extended|Offer))]]
 
 Your recruiter will be in touch with the details of your offer. Sign in to your candidate account to review and accept your offer documents.""",
-            n=7, layout="html", style="banner", sector="industry",
+            n=7,
+            layout="html",
+            style="banner",
+            sector="industry",
         ),
         Family(
-            "us-offer-letter-email-1", "offer", "{rfull} <{rmail}>",
+            "us-offer-letter-email-1",
+            "offer",
+            "{rfull} <{rmail}>",
             ["Your offer from {company}", "{company} - offer of employment", "Offer: {role}"],
             """Hi {first},
 
@@ -304,10 +429,14 @@ Your formal offer letter is attached. Please review it and let me know if you ha
 We're so excited about the possibility of you joining us.
 {rfull}
 {company}""",
-            n=7, layout="both", sector="tech",
+            n=7,
+            layout="both",
+            sector="tech",
         ),
         Family(
-            "uk-conditional-offer-1", "offer", "{company} HR <hr@{domain}>",
+            "uk-conditional-offer-1",
+            "offer",
+            "{company} HR <hr@{domain}>",
             ["Conditional offer of employment - {role}", "Offer: {role}", "{role} - conditional offer"],
             """Dear {first},
 
@@ -321,11 +450,21 @@ This offer is conditional on two satisfactory references and proof of your right
 Yours sincerely,
 {rfull}
 HR Advisor, {company}""",
-            n=6, layout="both", style="outlook", locale="uk", sector="public",
+            n=6,
+            layout="both",
+            style="outlook",
+            locale="uk",
+            sector="public",
         ),
         Family(
-            "india-offer-ctc-1", "offer", "{company} HR <hr@{domain}>",
-            ["Offer Letter - {role} - {company}", "Congratulations! Offer for {role}", "{company} | Offer of employment"],
+            "india-offer-ctc-1",
+            "offer",
+            "{company} HR <hr@{domain}>",
+            [
+                "Offer Letter - {role} - {company}",
+                "Congratulations! Offer for {role}",
+                "{company} | Offer of employment",
+            ],
             """Dear {first},
 
 Congratulations! [[We are pleased to offer you the position of {role} at our {city} office with an annual CTC of {salary}.]]
@@ -336,10 +475,15 @@ Welcome to {company}!
 
 Regards,
 HR Team, {company}""",
-            n=6, layout="plain", locale="in", sector="tech",
+            n=6,
+            layout="plain",
+            locale="in",
+            sector="tech",
         ),
         Family(
-            "au-verbal-offer-followup-1", "offer", "{rfull} <{rmail}>",
+            "au-verbal-offer-followup-1",
+            "offer",
+            "{rfull} <{rmail}>",
             ["Following our call - offer", "{role} offer!", "Welcome aboard (almost!)"],
             """Hi {first},
 
@@ -352,11 +496,20 @@ Contract will come through from HR in the next day or two. Any questions at all,
 
 Cheers,
 {rfirst}""",
-            n=6, layout="plain", locale="au", sector="hospitality",
+            n=6,
+            layout="plain",
+            locale="au",
+            sector="hospitality",
         ),
         Family(
-            "esign-offer-letter-1", "offer", "{company} via Signwell <no-reply@signwell.example>",
-            ["{company} has sent you an offer letter to sign", "Please sign: Offer Letter - {role}", "Action required: review your offer"],
+            "esign-offer-letter-1",
+            "offer",
+            "{company} via Signwell <no-reply@signwell.example>",
+            [
+                "{company} has sent you an offer letter to sign",
+                "Please sign: Offer Letter - {role}",
+                "Action required: review your offer",
+            ],
             """{rfull} sent you a document to review and sign.
 
 [[Offer Letter - {role} - {full}]]
@@ -366,7 +519,10 @@ Message: "Hi {first}, here is your offer letter for the {role} position. Please 
 Review document: https://app.signwell.example/d/{code}
 
 Do not share this email; anyone with the link can open the document.""",
-            n=6, layout="html", style="card", sector="health",
+            n=6,
+            layout="html",
+            style="card",
+            sector="health",
         ),
     ]
 
@@ -374,8 +530,14 @@ Do not share this email; anyone with the link can open the document.""",
 def assessments() -> list[Family]:
     return [
         Family(
-            "coding-test-invite-platform-1", "assessment", "{platform} <no-reply@{pslug}.io>",
-            ["{company} invites you to take a coding test", "Your {company} assessment for {role}", "Action needed: {company} online test"],
+            "coding-test-invite-platform-1",
+            "assessment",
+            "{platform} <no-reply@{pslug}.io>",
+            [
+                "{company} invites you to take a coding test",
+                "Your {company} assessment for {role}",
+                "Action needed: {company} online test",
+            ],
             """Hi {first},
 
 [[{company} has invited you to complete an online coding assessment for the {role} position.]]
@@ -390,10 +552,15 @@ Start your test: https://{pslug}.io/t/{code}
 
 Good luck!
 The {platform} team, on behalf of {company}""",
-            n=7, layout="both", style="banner", sector="tech",
+            n=7,
+            layout="both",
+            style="banner",
+            sector="tech",
         ),
         Family(
-            "hm-take-home-1", "assessment", "{rfull} <{rmail}>",
+            "hm-take-home-1",
+            "assessment",
+            "{rfull} <{rmail}>",
             ["{role} - take-home exercise", "Next step: a short exercise", "Take-home for {role}"],
             """Hi {first},
 
@@ -403,11 +570,19 @@ There are no trick questions — we're interested in how you think. If anything 
 
 Best,
 {rfirst}""",
-            n=6, layout="plain", sector="media",
+            n=6,
+            layout="plain",
+            sector="media",
         ),
         Family(
-            "uk-grad-psychometric-1", "assessment", "{company} Graduate Recruitment <graduates@{domain}>",
-            ["Next stage: online tests", "{company} Graduate Scheme - complete your assessments", "Your online assessments"],
+            "uk-grad-psychometric-1",
+            "assessment",
+            "{company} Graduate Recruitment <graduates@{domain}>",
+            [
+                "Next stage: online tests",
+                "{company} Graduate Scheme - complete your assessments",
+                "Your online assessments",
+            ],
             """Dear {first},
 
 Thank you for your application to the {company} Graduate Scheme. [[We are pleased to invite you to the next stage: a set of online tests covering numerical reasoning, verbal reasoning and a situational judgement questionnaire.]]
@@ -418,11 +593,22 @@ Start here: https://assess.{domain}/{code}
 
 Good luck!
 Graduate Recruitment""",
-            n=6, layout="html", style="banner", locale="uk", sector="finance", role=False,
+            n=6,
+            layout="html",
+            style="banner",
+            locale="uk",
+            sector="finance",
+            role=False,
         ),
         Family(
-            "assessment-reminder-expiring-1", "assessment", "{company} Recruiting <recruiting@{domain}>",
-            ["Reminder: your assessment expires soon", "Don't forget your {company} assessment", "48 hours left: {role} assessment"],
+            "assessment-reminder-expiring-1",
+            "assessment",
+            "{company} Recruiting <recruiting@{domain}>",
+            [
+                "Reminder: your assessment expires soon",
+                "Don't forget your {company} assessment",
+                "48 hours left: {role} assessment",
+            ],
             """Hi {first},
 
 [[This is a reminder that your assessment for {role} expires on {deadline}.]] If you've already completed it, thank you — you can ignore this message.
@@ -430,10 +616,14 @@ Graduate Recruitment""",
 Complete it here: https://careers.{domain}/assess/{code}
 
 We appreciate your interest in {company}.""",
-            n=6, layout="both", sector="retail",
+            n=6,
+            layout="both",
+            sector="retail",
         ),
         Family(
-            "india-online-test-link-1", "assessment", "{company} Campus Hiring <campus@{domain}>",
+            "india-online-test-link-1",
+            "assessment",
+            "{company} Campus Hiring <campus@{domain}>",
             ["Online test link - {role}", "{company} - online assessment", "Aptitude test for {role}"],
             """Dear {first},
 
@@ -449,11 +639,20 @@ Kindly ensure your webcam is working. All the best!
 
 Regards,
 Campus Hiring Team""",
-            n=6, layout="plain", locale="in", sector="tech",
+            n=6,
+            layout="plain",
+            locale="in",
+            sector="tech",
         ),
         Family(
-            "public-written-exam-notice-1", "assessment", "{company} Human Resources <hr@{domain}>",
-            ["Notice of written examination: {role}", "{role} - exam scheduled", "You are scheduled for the {role} exam"],
+            "public-written-exam-notice-1",
+            "assessment",
+            "{company} Human Resources <hr@{domain}>",
+            [
+                "Notice of written examination: {role}",
+                "{role} - exam scheduled",
+                "You are scheduled for the {role} exam",
+            ],
             """NOTICE OF WRITTEN EXAMINATION
 
 Candidate: {full}
@@ -465,7 +664,9 @@ Location: {company} Training Center, {city}
 Bring this notice and photo ID. Late arrivals will not be admitted.
 
 Human Resources Department""",
-            n=6, layout="plain", sector="public",
+            n=6,
+            layout="plain",
+            sector="public",
         ),
     ]
 

@@ -8,8 +8,14 @@ from engine import Family
 def families() -> list[Family]:
     return [
         Family(
-            "ats-warm-rej-greenhouse-1", "rejection", "{company} <no-reply@us.greenhouse-mail.io>",
-            ["Your application to {company}", "Thank you for your interest in {company}", "{company}: {role}"],
+            "ats-warm-rej-greenhouse-1",
+            "rejection",
+            "{company} <no-reply@us.greenhouse-mail.io>",
+            [
+                "Your application to {company}",
+                "Thank you for your interest in {company}",
+                "{company}: {role}",
+            ],
             """Hi {first},
 
 Thank you for your interest in {company} and for taking the time to apply for the {role} role. We received ((a lot of|a record number of|many)) strong applications, and we appreciate the care you put into yours.
@@ -20,10 +26,14 @@ Thank you for your interest in {company} and for taking the time to apply for th
 
 ((Best|Warmly|Kind regards)),
 The {company} Recruiting Team""",
-            n=8, layout="both", sector="tech",
+            n=8,
+            layout="both",
+            sector="tech",
         ),
         Family(
-            "position-filled-plain-1", "rejection", "{rfull} <{rmail}>",
+            "position-filled-plain-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["{role} - update", "Re: {role} position", "Your application: {role}"],
             """Dear {first},
 
@@ -36,11 +46,19 @@ We appreciate your interest and the time you took to apply. ((We will keep your 
 Kind regards,
 {rfull}
 {company}""",
-            n=8, layout="plain", sector="industry",
+            n=8,
+            layout="plain",
+            sector="industry",
         ),
         Family(
-            "requisition-closed-ats-1", "rejection", "{company} Talent Acquisition <donotreply@{domain}>",
-            ["Update regarding requisition {ref}", "{company} | {role} ({ref}) | Status update", "Requisition {ref} closed"],
+            "requisition-closed-ats-1",
+            "rejection",
+            "{company} Talent Acquisition <donotreply@{domain}>",
+            [
+                "Update regarding requisition {ref}",
+                "{company} | {role} ({ref}) | Status update",
+                "Requisition {ref} closed",
+            ],
             """Dear {full},
 
 Thank you for your interest in the {role} opening (requisition {ref}) at {company}.
@@ -52,10 +70,15 @@ We encourage you to continue to review our career site for future opportunities,
 Sincerely,
 Talent Acquisition
 {company}""",
-            n=7, layout="html", style="banner", sector="finance",
+            n=7,
+            layout="html",
+            style="banner",
+            sector="finance",
         ),
         Family(
-            "role-on-hold-human-1", "rejection", "{rfull} <{rmail}>",
+            "role-on-hold-human-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["An update on the {role} role", "{role} - some news", "Re: next steps for {role}"],
             """Hi {first},
 
@@ -65,10 +88,14 @@ This has nothing to do with you — the team enjoyed your interview and I really
 
 All the best,
 {rfirst}""",
-            n=7, layout="plain", sector="tech",
+            n=7,
+            layout="plain",
+            sector="tech",
         ),
         Family(
-            "uk-not-progressing-1", "rejection", "{company} Recruitment <recruitment@{domain}>",
+            "uk-not-progressing-1",
+            "rejection",
+            "{company} Recruitment <recruitment@{domain}>",
             ["Your application for {role}", "{role} - application update", "Application outcome: {role}"],
             """Dear {first},
 
@@ -81,10 +108,16 @@ We appreciate your interest in {company} and wish you every success in your job 
 Kind regards,
 Recruitment Team
 {company}""",
-            n=8, layout="both", style="outlook", locale="uk", sector="public",
+            n=8,
+            layout="both",
+            style="outlook",
+            locale="uk",
+            sector="public",
         ),
         Family(
-            "au-unsuccessful-occasion-1", "rejection", "{company} Careers <careers@{domain}>",
+            "au-unsuccessful-occasion-1",
+            "rejection",
+            "{company} Careers <careers@{domain}>",
             ["Your application for {role}", "Application update - {role}", "{company} - {role}"],
             """Hi {first},
 
@@ -97,10 +130,16 @@ We'll keep your details on file for six months and may be in touch about future 
 Kind regards,
 {rfull}
 Talent Acquisition | {company}""",
-            n=7, layout="html", style="card", locale="au", sector="health",
+            n=7,
+            layout="html",
+            style="card",
+            locale="au",
+            sector="health",
         ),
         Family(
-            "another-candidate-accepted-1", "rejection", "{rfull} <{rmail}>",
+            "another-candidate-accepted-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["Thank you - {role}", "{role} interview - outcome", "Re: {role}"],
             """Dear {first},
 
@@ -113,11 +152,21 @@ Thank you again for coming in to meet us on {sent_date}. We really enjoyed heari
 With best wishes,
 {rfull}
 {company}""",
-            n=8, layout="both", style="outlook", locale="uk", sector="education",
+            n=8,
+            layout="both",
+            style="outlook",
+            locale="uk",
+            sector="education",
         ),
         Family(
-            "indeed-relay-not-move-forward-1", "rejection", "Indeed <noreply@indeed.com>",
-            ["An update on your application to {company}", "Application update: {role}", "{company} reviewed your application"],
+            "indeed-relay-not-move-forward-1",
+            "rejection",
+            "Indeed <noreply@indeed.com>",
+            [
+                "An update on your application to {company}",
+                "Application update: {role}",
+                "{company} reviewed your application",
+            ],
             """An update on your application
 
 {role}
@@ -131,12 +180,20 @@ Senior {role} - Remote
 
 Good luck with your job search!
 Indeed""",
-            n=8, layout="html", style="card", sector="retail",
+            n=8,
+            layout="html",
+            style="card",
+            sector="retail",
         ),
         Family(
-            "linkedin-relay-not-moving-1", "rejection", "LinkedIn <jobs-noreply@linkedin.com>",
-            ["Your application to {role} at {company}", "Update from {company} on your application",
-             "{company} has made a decision"],
+            "linkedin-relay-not-moving-1",
+            "rejection",
+            "LinkedIn <jobs-noreply@linkedin.com>",
+            [
+                "Your application to {role} at {company}",
+                "Update from {company} on your application",
+                "{company} has made a decision",
+            ],
             """Your update from {company}
 
 {role} · {city}
@@ -147,11 +204,20 @@ Thank you for your interest in {company}. Keep going — there are {n} new jobs 
 
 See jobs
 You are receiving Job Application emails. Unsubscribe · Help""",
-            n=7, layout="html", style="card", sector="tech",
+            n=7,
+            layout="html",
+            style="card",
+            sector="tech",
         ),
         Family(
-            "failed-assessment-score-1", "rejection", "{company} Graduate Recruitment <graduates@{domain}>",
-            ["Your online assessment result", "{company} Graduate Programme: assessment outcome", "Assessment outcome - {role}"],
+            "failed-assessment-score-1",
+            "rejection",
+            "{company} Graduate Recruitment <graduates@{domain}>",
+            [
+                "Your online assessment result",
+                "{company} Graduate Programme: assessment outcome",
+                "Assessment outcome - {role}",
+            ],
             """Dear {first},
 
 Thank you for completing the online assessments for the {company} Graduate Programme.
@@ -162,10 +228,17 @@ We appreciate the time you spent, and you are welcome to apply again next year. 
 
 Graduate Recruitment Team
 {company}""",
-            n=7, layout="both", style="banner", locale="uk", sector="finance", role=False,
+            n=7,
+            layout="both",
+            style="banner",
+            locale="uk",
+            sector="finance",
+            role=False,
         ),
         Family(
-            "coding-test-failed-relay-1", "rejection", "{company} Hiring <hiring@{domain}>",
+            "coding-test-failed-relay-1",
+            "rejection",
+            "{company} Hiring <hiring@{domain}>",
             ["Your coding assessment for {role}", "{company} - test result", "Update after your online test"],
             """Hi {first},
 
@@ -176,11 +249,20 @@ Thanks for taking the coding assessment for the {role} role at {company}. We app
 ((You can apply again after six months.|You're welcome to reapply in six months.)) Best of luck!
 
 {company} Engineering Recruiting""",
-            n=6, layout="plain", locale="in", sector="tech",
+            n=6,
+            layout="plain",
+            locale="in",
+            sector="tech",
         ),
         Family(
-            "ats-status-not-selected-1", "rejection", "{company} Careers <notifications@{domain}>",
-            ["Candidate status changed: {role}", "Your application status has changed", "Status update for {role}"],
+            "ats-status-not-selected-1",
+            "rejection",
+            "{company} Careers <notifications@{domain}>",
+            [
+                "Candidate status changed: {role}",
+                "Your application status has changed",
+                "Status update for {role}",
+            ],
             """Hello {first},
 
 The status of your application has been updated.
@@ -192,19 +274,32 @@ Requisition: {ref}
 Sign in to your candidate account to see all of your applications. Thank you for your interest in {company}.
 
 This is an automated notification.""",
-            n=7, layout="html", style="banner", sector="public",
+            n=7,
+            layout="html",
+            style="banner",
+            sector="public",
         ),
         Family(
-            "manager-terse-rej-1", "rejection", "{rfull} <{rmail}>",
+            "manager-terse-rej-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["re: {role}", "quick update", "{role}"],
             """Hey {first} — [[((we went with someone else for the {role} role|we decided to go with another candidate for {role}|we're going a different direction on the {role} hire)).]] ((Really appreciated your time.|Thanks for the chats, genuinely.)) ((Let's stay in touch.|Good luck out there.))
 
 {rfirst}""",
-            n=7, layout="plain", sector="tech",
+            n=7,
+            layout="plain",
+            sector="tech",
         ),
         Family(
-            "india-not-shortlisted-1", "rejection", "{company} Talent Acquisition <careers@{domain}>",
-            ["Update on your application - {role}", "Regarding your candidature for {role}", "{company} - {role} - status"],
+            "india-not-shortlisted-1",
+            "rejection",
+            "{company} Talent Acquisition <careers@{domain}>",
+            [
+                "Update on your application - {role}",
+                "Regarding your candidature for {role}",
+                "{company} - {role} - status",
+            ],
             """Dear {first},
 
 Greetings from {company}!
@@ -218,10 +313,15 @@ We wish you all the best in your career.
 Regards,
 Talent Acquisition Team
 {company}""",
-            n=7, layout="plain", locale="in", sector="industry",
+            n=7,
+            layout="plain",
+            locale="in",
+            sector="industry",
         ),
         Family(
-            "univ-panel-not-shortlisted-1", "rejection", "{company} Recruitment <recruitment@{domain}>",
+            "univ-panel-not-shortlisted-1",
+            "rejection",
+            "{company} Recruitment <recruitment@{domain}>",
             ["{role} (vacancy {ref}) - outcome", "Outcome of your application: {role}", "Vacancy {ref}"],
             """Dear {full},
 
@@ -234,10 +334,16 @@ We received {napps} applications for this post, and the panel asked me to thank 
 Yours sincerely,
 HR Services
 {company}""",
-            n=7, layout="html", style="outlook", locale="uk", sector="education",
+            n=7,
+            layout="html",
+            style="outlook",
+            locale="uk",
+            sector="education",
         ),
         Family(
-            "post-interview-warm-offer-other-1", "rejection", "{rfull} <{rmail}>",
+            "post-interview-warm-offer-other-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["Following up on your interview", "{role} - our decision", "Thank you, {first}"],
             """Hi {first},
 
@@ -250,10 +356,14 @@ I know this isn't the news you were hoping for. If it would help, I'm happy to g
 Warmly,
 {rfull}
 {company}""",
-            n=8, layout="both", sector="media",
+            n=8,
+            layout="both",
+            sector="media",
         ),
         Family(
-            "agency-client-declined-1", "rejection", "{rfull} <{rmail}>",
+            "agency-client-declined-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["Re: {role} with my client", "Feedback from the client - {role}", "{role} update"],
             """Hi {first},
 
@@ -264,11 +374,21 @@ I appreciate this is frustrating, especially after you tailored your CV. I'll ke
 Speak soon,
 {rfull}
 {company}""",
-            n=7, layout="plain", locale="uk", sector="media", company=False,
+            n=7,
+            layout="plain",
+            locale="uk",
+            sector="media",
+            company=False,
         ),
         Family(
-            "hard-pos-onfile-rej-1", "rejection", "{company} Careers <no-reply@{domain}>",
-            ["Thank you for applying to {company}", "Your {company} application", "{company}: thanks for applying"],
+            "hard-pos-onfile-rej-1",
+            "rejection",
+            "{company} Careers <no-reply@{domain}>",
+            [
+                "Thank you for applying to {company}",
+                "Your {company} application",
+                "{company}: thanks for applying",
+            ],
             """Dear {first},
 
 Thank you for applying for the {role} position at {company}. We received your application and have carefully reviewed your qualifications.
@@ -279,11 +399,20 @@ We appreciate your interest in {company} and wish you the best in your job searc
 
 Sincerely,
 {company} Talent Acquisition""",
-            n=7, layout="html", style="banner", sector="health",
+            n=7,
+            layout="html",
+            style="banner",
+            sector="health",
         ),
         Family(
-            "hiring-freeze-rej-1", "rejection", "{company} People Team <people@{domain}>",
-            ["An update on your application", "Important update about the {role} role", "{role}: hiring paused"],
+            "hiring-freeze-rej-1",
+            "rejection",
+            "{company} People Team <people@{domain}>",
+            [
+                "An update on your application",
+                "Important update about the {role} role",
+                "{role}: hiring paused",
+            ],
             """Dear {first},
 
 We're writing to everyone currently in our process for {role}. [[Following a company-wide hiring freeze announced this week, the {role} position has been ((frozen|cancelled)) and we are closing all applications for it.]]
@@ -292,10 +421,15 @@ We're sorry — we know many of you invested real time in this process, and we a
 
 With thanks,
 The {company} People Team""",
-            n=6, layout="both", style="card", sector="tech",
+            n=6,
+            layout="both",
+            style="card",
+            sector="tech",
         ),
         Family(
-            "vacancy-withdrawn-public-1", "rejection", "{company} HR <hr@{domain}>",
+            "vacancy-withdrawn-public-1",
+            "rejection",
+            "{company} HR <hr@{domain}>",
             ["Vacancy {ref}: {role}", "{role} - vacancy withdrawn", "Notification: vacancy {ref}"],
             """Dear Applicant,
 
@@ -307,11 +441,20 @@ We apologise for any inconvenience and thank you for your interest in working fo
 
 Human Resources
 {company}""",
-            n=6, layout="plain", locale="uk", sector="public",
+            n=6,
+            layout="plain",
+            locale="uk",
+            sector="public",
         ),
         Family(
-            "min-quals-not-met-us-public-1", "rejection", "{company} <noreply@governmentjobs.com>",
-            ["Application status: {role}", "{company}: {role} - Not Qualified", "Your application for {role}"],
+            "min-quals-not-met-us-public-1",
+            "rejection",
+            "{company} <noreply@governmentjobs.com>",
+            [
+                "Application status: {role}",
+                "{company}: {role} - Not Qualified",
+                "Your application for {role}",
+            ],
             """Dear {full},
 
 Thank you for your interest in the {role} position with {company}.
@@ -322,10 +465,15 @@ If you believe this determination is in error, you may request a review within f
 
 Human Resources Department
 {company}""",
-            n=6, layout="html", style="banner", sector="public",
+            n=6,
+            layout="html",
+            style="banner",
+            sector="public",
         ),
         Family(
-            "reply-to-followup-rej-1", "rejection", "{rfull} <{rmail}>",
+            "reply-to-followup-rej-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["Re: checking in - {role}", "Re: {role} application", "Re: following up"],
             """Hi {first},
 
@@ -334,13 +482,22 @@ Thanks for following up, and sorry for the slow reply — it's been a hectic few
 Really appreciate your interest, and good luck with the search!
 
 {rfirst}""",
-            n=7, layout="plain", locale="au", sector="hospitality",
+            n=7,
+            layout="plain",
+            locale="au",
+            sector="hospitality",
             quote="""On {sent_date}, {full} <{email}> wrote:
 > Hi {rfirst}, just checking in on the {role} position — is there any update? Still very keen. Thanks, {first}""",
         ),
         Family(
-            "workday-html-pursue-others-1", "rejection", "{company} <{cslug}@myworkday.com>",
-            ["Regarding your application for {role}", "{company} Application Update", "Your application: {role} ({ref})"],
+            "workday-html-pursue-others-1",
+            "rejection",
+            "{company} <{cslug}@myworkday.com>",
+            [
+                "Regarding your application for {role}",
+                "{company} Application Update",
+                "Your application: {role} ({ref})",
+            ],
             """Dear {first},
 
 Thank you for your interest in {company} and for applying for the {role} position ({ref}).
@@ -351,11 +508,20 @@ We appreciate your interest in {company} and encourage you to apply for future o
 
 Sincerely,
 {company} Talent Acquisition""",
-            n=7, layout="html", style="banner", sector="finance",
+            n=7,
+            layout="html",
+            style="banner",
+            sector="finance",
         ),
         Family(
-            "sounds-like-ack-rej-1", "rejection", "{company} Recruiting <jobs@{domain}>",
-            ["Application received and reviewed - {role}", "We received your application for {role}", "{role} - thanks for applying"],
+            "sounds-like-ack-rej-1",
+            "rejection",
+            "{company} Recruiting <jobs@{domain}>",
+            [
+                "Application received and reviewed - {role}",
+                "We received your application for {role}",
+                "{role} - thanks for applying",
+            ],
             """Hi {first},
 
 Thanks for applying for {role} — we received your application on {sent_date}.
@@ -365,10 +531,14 @@ We read every application, and we want to be quick and clear rather than leave y
 Thank you for your interest in {company}; we appreciate the time you took, and we wish you the best of luck.
 
 {company} Recruiting""",
-            n=7, layout="both", sector="retail",
+            n=7,
+            layout="both",
+            sector="retail",
         ),
         Family(
-            "feedback-included-rej-1", "rejection", "{rfull} <{rmail}>",
+            "feedback-included-rej-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["Feedback on your interview", "{role} interview feedback", "Your interview for {role}"],
             """Dear {first},
 
@@ -381,10 +551,15 @@ We appreciate your interest in {company}, and we'd encourage you to apply for fu
 Kind regards,
 {rfull}
 HR Business Partner, {company}""",
-            n=7, layout="plain", locale="uk", sector="nonprofit",
+            n=7,
+            layout="plain",
+            locale="uk",
+            sector="nonprofit",
         ),
         Family(
-            "verbal-then-written-rej-1", "rejection", "{rfull} <{rmail}>",
+            "verbal-then-written-rej-1",
+            "rejection",
+            "{rfull} <{rmail}>",
             ["Following our call", "As discussed - {role}", "{role} - confirming our conversation"],
             """Hi {first},
 
@@ -397,10 +572,15 @@ Please stay in touch — I'd be glad to hear from you about future roles.
 Best,
 {rfull}
 {company}""",
-            n=7, layout="both", style="outlook", sector="health",
+            n=7,
+            layout="both",
+            style="outlook",
+            sector="health",
         ),
         Family(
-            "internal-candidate-chosen-1", "rejection", "{company} HR <hr@{domain}>",
+            "internal-candidate-chosen-1",
+            "rejection",
+            "{company} HR <hr@{domain}>",
             ["{role} - outcome", "Update: {role} recruitment", "Your application for {role}"],
             """Dear {first},
 
@@ -412,10 +592,15 @@ Thank you for your application for the {role} post, which we received on {sent_d
 
 HR Department
 {company}""",
-            n=6, layout="plain", locale="au", sector="education",
+            n=6,
+            layout="plain",
+            locale="au",
+            sector="education",
         ),
         Family(
-            "grad-video-interview-unsuccessful-1", "rejection", "{company} Early Careers <earlycareers@{domain}>",
+            "grad-video-interview-unsuccessful-1",
+            "rejection",
+            "{company} Early Careers <earlycareers@{domain}>",
             ["Your video interview - outcome", "{company} Graduate Scheme update", "Video interview result"],
             """Hi {first},
 
@@ -426,19 +611,36 @@ Thanks for completing your video interview for the {company} Graduate Scheme —
 We'd love you to stay in touch: our talent community gets first news of future opportunities. Best of luck with your applications.
 
 {company} Early Careers""",
-            n=6, layout="html", style="banner", locale="uk", sector="finance", role=False,
+            n=6,
+            layout="html",
+            style="banner",
+            locale="uk",
+            sector="finance",
+            role=False,
         ),
         Family(
-            "small-biz-filled-casual-1", "rejection", "{rfull} <{rgmail}>",
+            "small-biz-filled-casual-1",
+            "rejection",
+            "{rfull} <{rgmail}>",
             ["re: the {role} job", "{role}", "thanks for applying!"],
             """Hi {first}! Thanks heaps for applying and for dropping in your CV. [[((We've already filled the spot|We've found someone for the role|Someone we know has taken the position)), sorry!]] ((Appreciate you thinking of us.|Hope something great comes up soon.)) ((We'll keep your number in case anything comes up.|All the best!))
 
 {rfirst}""",
-            n=6, layout="plain", locale="au", sector="hospitality", company=False,
+            n=6,
+            layout="plain",
+            locale="au",
+            sector="hospitality",
+            company=False,
         ),
         Family(
-            "nonnative-english-rej-1", "rejection", "{rfull} <{rmail}>",
-            ["Your application - {role}", "About your candidature for {role}", "{role} - answer to your application"],
+            "nonnative-english-rej-1",
+            "rejection",
+            "{rfull} <{rmail}>",
+            [
+                "Your application - {role}",
+                "About your candidature for {role}",
+                "{role} - answer to your application",
+            ],
             """Dear {first},
 
 thank you for your application and for the interest in our company.
@@ -450,10 +652,15 @@ We thank you for the time and we wish you the best for your future.
 Kind regards
 {rfull}
 HR - {company}""",
-            n=6, layout="plain", locale="uk", sector="industry",
+            n=6,
+            layout="plain",
+            locale="uk",
+            sector="industry",
         ),
         Family(
-            "university-admin-post-rej-us-1", "rejection", "{company} Human Resources <hr-jobs@{domain}>",
+            "university-admin-post-rej-us-1",
+            "rejection",
+            "{company} Human Resources <hr-jobs@{domain}>",
             ["Your application to {company}", "{role} search - update", "Regarding the {role} search"],
             """Dear {first},
 
@@ -466,6 +673,9 @@ We appreciate the time and effort you invested in your application, and we wish 
 Sincerely,
 Office of Human Resources
 {company}""",
-            n=6, layout="both", style="outlook", sector="education",
+            n=6,
+            layout="both",
+            style="outlook",
+            sector="education",
         ),
     ]
