@@ -43,6 +43,17 @@ COURTESY = {
     "encourage you to apply": r"encourage you to",
     "qualifications/experience": r"(?:your )?(?:qualifications|background and experience|skills and experience)",
 }
+# Subject words of status mail in general: they must not tell a rejection from every other label either.
+SUBJECT_WORDS = {
+    "update": r"update",
+    "status": r"status",
+    "outcome": r"outcome",
+    "regarding": r"regarding",
+    "following up": r"following up|follow up|follow-up",
+    "feedback": r"feedback",
+    "your application": r"your application",
+    "thank you": r"thank",
+}
 # Words of a decision that acknowledgments and other mail also use, in other senses ("not", "sorry" alone are too common).
 DECISION_SOUNDING = r"unfortunately|regret|sorry|decided|decision|other candidates|not (?:be )?(?:moving|progress|proceed|select|successful)|unsuccessful|no longer|position (?:has been|is) (?:filled|closed)|move forward|moving forward"
 
@@ -119,6 +130,20 @@ def predictive_phrases(recs: tuple[dict[str, Any], ...]) -> list[str]:
     return problems
 
 
+def subject_predictive_words(recs: tuple[dict[str, Any], ...]) -> list[str]:
+    """Subject words much more (or less) frequent in rejections than in every other label."""
+    totals = Counter(r["label"] for r in recs)
+    rejections, others = totals["rejection"], sum(totals.values()) - totals["rejection"]
+    problems = []
+    for name, pattern in SUBJECT_WORDS.items():
+        found = Counter(r["label"] for r in recs if re.search(r"\b" + pattern, (r.get("subject") or "").lower()))
+        in_others = sum(found.values()) - found["rejection"]
+        ratio = ((found["rejection"] + 1) / (rejections + 2)) / ((in_others + 1) / (others + 2))
+        if ratio > MAX_RATE_RATIO or ratio < MIN_RATE_RATIO:
+            problems.append(f"subject {name!r}: {found['rejection']} rejections, {in_others} others; ratio {ratio:.2f}")
+    return problems
+
+
 def is_hard_negative(record: dict[str, Any]) -> bool:
     """An acknowledgment or other message that says what rejections say: a courtesy phrase or a decision word."""
     text = readable(record)
@@ -131,6 +156,12 @@ def test_no_courtesy_phrase_predicts_rejection() -> None:
     """GIVEN the shipped corpus WHEN courtesy phrases are counted per label THEN none leans towards a label."""
     problems = predictive_phrases(records())
     assert not problems, "courtesy phrases that predict a label:\n" + "\n".join(problems)
+
+
+def test_no_subject_word_predicts_rejection() -> None:
+    """GIVEN subjects like 'Application update' WHEN counted THEN they are as common in other labels."""
+    problems = subject_predictive_words(records())
+    assert not problems, "subject words that predict a rejection:\n" + "\n".join(problems)
 
 
 def test_the_balance_rule_catches_a_predictive_phrase() -> None:
@@ -229,6 +260,7 @@ if __name__ == "__main__":  # print the figures: .venv/bin/python tests/test_cor
             f"oth {count['other']:>4} int {count['interview']:>4} off {count['offer']:>4} "
             f"ass {count['assessment']:>4}  ratio {ratio:5.2f}{flag}"
         )
+    print("\n".join(subject_predictive_words(recs)) or "no subject word predicts a rejection")
     negatives = [r for r in recs if r["label"] in NEGATIVE_LABELS]
     hard = sum(is_hard_negative(r) for r in negatives)
     print(f"hard negatives {hard}, easy {len(negatives) - hard}")

@@ -19,6 +19,7 @@ def families() -> list[Family]:
             "acknowledgment",
             GH,
             [
+                "Application update: {role}",
                 "Thank you for applying to {company}",
                 "Thanks for your interest in {company}!",
                 "{company}: we received your application",
@@ -42,6 +43,7 @@ The {company} Recruiting Team""",
             "acknowledgment",
             "{company} <{cslug}@myworkday.com>",
             [
+                "Application status: received ({ref})",
                 "Thank you for applying: {role}",
                 "We've received your application - {role} ({ref})",
                 "Your application has been submitted",
@@ -122,6 +124,7 @@ If you have questions, reply to this email. We appreciate your interest in {comp
             "acknowledgment",
             "{company} Recruitment <recruitment@{domain}>",
             [
+                "Regarding your application: {role}",
                 "Application received: {role}",
                 "Your application for {role} (ref {ref})",
                 "Thank you for your application",
@@ -156,7 +159,7 @@ HR Team
 
 Thanks so much for applying for the {role} role at {company} — we're excited you're interested in what we're building.
 
-((Our team reads every application, and we'll be in touch either way once we've had a chance to review yours.|A real person on our team will read your application, usually within a week or two.)) ((In the meantime, keep an eye on your inbox (and maybe your spam folder).|In the meantime, feel free to keep an eye on our blog for what the team is working on.))
+((Our team reads every application, and we'll be in touch either way once we've had a chance to review yours.|A real person on our team will read your application, usually within a week or two.)) ((In the meantime, keep an eye on your inbox (and maybe your spam folder).|In the meantime, we encourage you to keep an eye on our blog for what the team is working on.))
 
 We appreciate you taking the time, and best of luck with your search in the meantime!
 
@@ -181,7 +184,7 @@ Sent with Lever""",
 
 Thank you for applying for {role}. Your application is in, and you have also been added to the {company} Talent Community.
 
-What does that mean? We will keep your profile on file, and you'll hear from us about future opportunities that match your skills and interests — even after this role is filled. You can update your preferences or leave the community at any time.
+What does that mean? We will keep your profile on file, and you'll hear from us about future opportunities that match your skills and interests — even after this role is filled. We encourage you to keep your profile up to date; you can change your preferences or leave the community at any time.
 
 Our recruiters are reviewing applications for {role} now. If your experience is a match, we will reach out to schedule a conversation.
 
@@ -263,7 +266,7 @@ Position: {role}
 Requisition: {ref}
 Submitted: {sent_date}
 
-You'll be able to track where your application is in our process from your candidate dashboard. ((We carefully review every application we receive and|Our recruiters carefully review each application and)) will contact you if there is a match.
+You'll be able to track where your application is in our process from your candidate dashboard, and we encourage you to set up job alerts there too. ((We carefully review every application we receive and|Our recruiters carefully review each application and)) will contact you if there is a match.
 
 Thank you for your interest in a career at {company}. We wish you luck!
 
@@ -310,6 +313,7 @@ Find jobs  •  Help  •  Unsubscribe
             "acknowledgment",
             "{rfull} <{rmail}>",
             [
+                "Following up - {role}",
                 "Your application via {company}",
                 "Re: {role} application",
                 "Thanks for registering with {company}",
@@ -336,6 +340,8 @@ Senior Consultant | {company}""",
             "acknowledgment",
             "{company} Recruiting <notifications@{domain}>",
             [
+                "Application update - {role}",
+                "Status update: In review",
                 "Application status update: In review",
                 "Your {company} application is being reviewed",
                 "Status change: {role}",
@@ -360,7 +366,13 @@ Thanks for your patience and for your interest in {company}.
             "delay-still-reviewing-1",
             "acknowledgment",
             "{rfull} <{rmail}>",
-            ["Update on your application", "Re: {role} - timing", "Still reviewing - {role}"],
+            [
+                "Following up on your application",
+                "Regarding the {role} role",
+                "Update on your application",
+                "Re: {role} - timing",
+                "Still reviewing - {role}",
+            ],
             """Hi {first},
 
 I wanted to let you know where things stand, since it has been a while since you applied for the {role} role.
@@ -381,6 +393,7 @@ Best wishes,
             "acknowledgment",
             "{company} HR Services <jobs@{domain}>",
             [
+                "Update: your application for {role}",
                 "Application acknowledgement: {role}",
                 "{company}: application received ({ref})",
                 "Your application to {company}",
@@ -562,6 +575,7 @@ Thanks for sending your CV over for the {role} job, really appreciate it. I've p
             "acknowledgment",
             "{company} Careers <careers@{domain}>",
             [
+                "Your application status",
                 "Your application is with us",
                 "We received your application for {role}",
                 "{company}: application update",

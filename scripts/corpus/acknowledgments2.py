@@ -57,7 +57,12 @@ We'll be in touch about this role soon. Appreciate you taking the time to apply,
             "ack-human-recruiter-stay-in-touch-1",
             "acknowledgment",
             "{rfull} <{rmail}>",
-            ["Re: {role}", "Thanks for your note - {role}", "Re: application for {role}"],
+            [
+                "Re: following up on my application",
+                "Re: {role}",
+                "Thanks for your note - {role}",
+                "Re: application for {role}",
+            ],
             """Hi {first},
 
 Thanks for reaching out, and for applying for the {role} position. I've found your application and flagged it for the hiring manager, who is reviewing the first batch this week.
@@ -78,6 +83,7 @@ Recruiter, {company}""",
             "acknowledgment",
             "{company} Jobs <jobs@{domain}>",
             [
+                "Application update",
                 "We received your application",
                 "{role} application - confirmation",
                 "Thank you for your interest in {company}",
@@ -145,7 +151,13 @@ The {company} Recruitment Team""",
             "ack-under-consideration-human-1",
             "acknowledgment",
             "{rfull} <{rmail}>",
-            ["Quick update on {role}", "{role} - where things stand", "Update from {company}"],
+            [
+                "Following up - {role}",
+                "Regarding your application",
+                "Quick update on {role}",
+                "{role} - where things stand",
+                "Update from {company}",
+            ],
             """Hi {first},
 
 Just a quick note so you're not left wondering: your application for the {role} role is still under consideration. We've been slower than I'd like because of the holidays, and the panel meets on {date}.
@@ -238,6 +250,8 @@ We appreciate your interest in {company} and look forward to reviewing your appl
             "acknowledgment",
             "{company} Careers <careers@{domain}>",
             [
+                "Update on the outcome timeline - {role}",
+                "Status of your application",
                 "Thank you for your patience",
                 "An update on our timeline for {role}",
                 "{role}: still reviewing",

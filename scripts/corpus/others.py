@@ -21,6 +21,8 @@ def families() -> list[Family]:
             "other",
             "{rfull} <{rmail}>",
             [
+                "Following up: {role} opportunity",
+                "Regarding a {role} role",
                 "Exciting {role} opportunity - {city}",
                 "{role} role - interested?",
                 "Quick question about your next move",
@@ -185,6 +187,8 @@ Good luck in your job search! You're receiving Job Alert emails. Unsubscribe · 
             "other",
             "{company} Recruiting <recruiting@{domain}>",
             [
+                "Application update: withdrawn",
+                "Status update: {role}",
                 "Your application has been withdrawn",
                 "Confirmation: application for {role} withdrawn",
                 "We've withdrawn your application",
@@ -229,6 +233,8 @@ All the best,
             "other",
             "{company} Lettings <lettings@{domain}>",
             [
+                "Update: {place}",
+                "Rental application outcome",
                 "Your application for {place}",
                 "Update on your rental application",
                 "{place} - application outcome",
@@ -266,6 +272,7 @@ Kind regards,
             "other",
             "{company} Grants <grants@{domain}>",
             [
+                "Update on your grant application",
                 "Outcome of your grant application",
                 "Your proposal to the {company} community fund",
                 "Funding decision: your application",
@@ -291,6 +298,7 @@ The Grants Team""",
             "other",
             "{company} Conference <speakers@{domain}>",
             [
+                "Outcome of your talk submission",
                 "Your talk proposal for {company} Conf",
                 "Call for papers: decision on your submission",
                 "{company} Conf 2025 - proposal update",
@@ -434,7 +442,7 @@ You're receiving this because you subscribed. Unsubscribe · Preferences""",
 
 Unfortunately this job is no longer accepting applications. Employers close listings when they have enough applicants or the position has been filled.
 
-Here are similar jobs you might like:
+We encourage you to apply to similar jobs you might like:
 {role} - {city} - Easily apply
 Senior {role} - Remote - Urgently hiring
 
@@ -451,6 +459,8 @@ Indeed""",
             "other",
             "{company} Talent <privacy@{domain}>",
             [
+                "Regarding your candidate profile",
+                "Update on your candidate data",
                 "Do you want us to keep your details?",
                 "Your candidate data with {company}",
                 "Keeping your profile on file",
@@ -477,6 +487,7 @@ Data Protection Team""",
             "other",
             "{company} Talent <survey@{domain}>",
             [
+                "Feedback request: {role} process",
                 "How was your experience applying to {company}?",
                 "Two minutes to tell us how we did",
                 "Your feedback on our hiring process",
@@ -552,6 +563,7 @@ You are receiving notification emails. Unsubscribe""",
             "other",
             "{rfull} <{rmail}>",
             [
+                "Automatic reply: Following up on my application",
                 "Automatic reply: {role} application",
                 "Out of Office: Re: {role}",
                 "Automatic reply: Following up",
@@ -620,7 +632,7 @@ Why join us?
 • Training and clear paths to promotion
 • A team that actually says thank you
 
-Apply in five minutes: https://jobs.{domain}
+We encourage you to apply early — roles fill fast. Apply in five minutes: https://jobs.{domain}
 
 See you soon,
 The {company} team
@@ -647,7 +659,7 @@ Your candidate account has been created. You can now save jobs, set up job alert
 
 Username: {email}
 
-Haven't applied yet? Browse open positions: https://careers.{domain}/jobs
+We encourage you to set up a job alert. Haven't applied yet? Browse open positions: https://careers.{domain}/jobs
 
 If you didn't create this account, please let us know.
 

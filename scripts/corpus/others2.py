@@ -40,6 +40,7 @@ Unsubscribe · Update preferences""",
             "other",
             "{rfull} via LinkedIn <inmail-hit-reply@linkedin.com>",
             [
+                "Following up: {role} at {company}",
                 "{rfirst} sent you a message",
                 "InMail: {role} opportunity at {company}",
                 "{role} — are you open to it?",
@@ -106,6 +107,7 @@ Office Manager, {company}""",
             "other",
             "{company} Mentoring <mentoring@{domain}>",
             [
+                "Outcome of your mentoring application",
                 "Your mentoring application",
                 "{company} Mentoring Programme: update",
                 "Thank you for applying to be mentored",
@@ -130,6 +132,7 @@ The Mentoring Team""",
             "other",
             "{company} Admissions <admissions@{domain}>",
             [
+                "Outcome of your application to the MSc",
                 "Your application to the MSc programme",
                 "Admissions decision",
                 "Update on your application to {company}",
@@ -156,7 +159,12 @@ Postgraduate Admissions
             "loan-application-declined-1",
             "other",
             "{company} <notifications@{domain}>",
-            ["Update on your application", "Your credit card application", "Application reference {ref}"],
+            [
+                "Application outcome: {ref}",
+                "Update on your application",
+                "Your credit card application",
+                "Application reference {ref}",
+            ],
             """Dear {first},
 
 Thank you for applying for a {company} credit card. We have carefully reviewed your application.
@@ -231,7 +239,12 @@ Manage email settings""",
             "club-membership-full-1",
             "other",
             "{company} <membership@{domain}>",
-            ["Your membership application", "{company} - waiting list", "Thanks for applying to join"],
+            [
+                "Membership application outcome",
+                "Your membership application",
+                "{company} - waiting list",
+                "Thanks for applying to join",
+            ],
             """Hi {first},
 
 Thank you for applying to join {company}. We're sorry to say that our membership is full for this season and we have decided not to take on new members until the spring.
@@ -251,7 +264,12 @@ Membership Secretary""",
             "freelance-platform-proposal-declined-1",
             "other",
             "{platform} <notifications@{pslug}.work>",
-            ["Update on your proposal", "The client has closed the job", "Your proposal for 'Logo refresh'"],
+            [
+                "Proposal status update",
+                "Update on your proposal",
+                "The client has closed the job",
+                "Your proposal for 'Logo refresh'",
+            ],
             """Hi {first},
 
 The client has closed the project "Logo refresh for a bakery" and hired another freelancer. Your proposal was not selected.
@@ -293,7 +311,7 @@ Verifyline Support""",
             "recruiter-check-in-search-1",
             "other",
             "{rfull} <{rmail}>",
-            ["Checking in", "How's the search going?", "Catching up"],
+            ["Following up", "Update from me", "Checking in", "How's the search going?", "Catching up"],
             """Hi {first},
 
 It's been a few months since we last spoke, so I wanted to check in. How is the job search going? If you've landed somewhere, congratulations — I'd love to hear about it.

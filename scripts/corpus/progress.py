@@ -145,6 +145,7 @@ Accept  Tentative  Decline""",
             "interview",
             "{company} Careers <notifications@{domain}>",
             [
+                "Application update: {role}",
                 "Candidate status changed to Interviewing",
                 "Your application status has changed: {role}",
                 "Status update: Interviewing",
@@ -170,6 +171,8 @@ Sign in to your candidate account to view your applications.""",
             "interview",
             "{company} Recruiting <scheduling@{domain}>",
             [
+                "Update on your application: next steps",
+                "Regarding your application for {role}",
                 "Schedule your interview with {company}",
                 "Action needed: pick a time for your {role} interview",
                 "{company}: choose your interview slot",
@@ -211,7 +214,12 @@ Thanks,
             "talent-partner-first-call-1",
             "interview",
             "{rfull} <{rmail}>",
-            ["{role} at {company} - next steps", "Your application for {role}", "Let's chat: {role}"],
+            [
+                "Following up on your application",
+                "{role} at {company} - next steps",
+                "Your application for {role}",
+                "Let's chat: {role}",
+            ],
             """Hi {first},
 
 I'm {rfirst}, a Talent Partner at {company}, and I'm looking after the {role} role. Thanks for applying — I enjoyed reading your application.
@@ -253,7 +261,13 @@ We wish you a great rest of your week!
             "uk-panel-invite-letter-1",
             "interview",
             "{company} Recruitment <recruitment@{domain}>",
-            ["Invitation to interview: {role}", "{role} (ref {ref}) - interview", "Interview invitation"],
+            [
+                "Outcome of shortlisting: {role}",
+                "Application outcome - {role}",
+                "Invitation to interview: {role}",
+                "{role} (ref {ref}) - interview",
+                "Interview invitation",
+            ],
             """Dear {first},
 
 Thank you for your application for the post of {role} (ref {ref}). [[I am pleased to invite you to an interview on {date} at {time}.]]
@@ -276,6 +290,7 @@ HR Officer, {company}""",
             "interview",
             "{company} HR <hr@{domain}>",
             [
+                "Application status: shortlisted - {role}",
                 "Interview schedule - {role} - {company}",
                 "Shortlisted: technical interview for {role}",
                 "{role} | Round 2 | {date}",
@@ -322,6 +337,7 @@ Cheers,
             "interview",
             "{company} Talent Acquisition <talent@{domain}>",
             [
+                "Update: interview confirmed",
                 "Interview confirmation: {role}",
                 "Confirmed: your interview on {date}",
                 "Your {company} interview details",
@@ -393,6 +409,7 @@ def offers() -> list[Family]:
             "offer",
             "{company} Careers <notifications@{domain}>",
             [
+                "Application update: {role}",
                 "Candidate status changed to Offered",
                 "Your application status has changed",
                 "Status update: {role}",
@@ -437,7 +454,12 @@ We're so excited about the possibility of you joining us.
             "uk-conditional-offer-1",
             "offer",
             "{company} HR <hr@{domain}>",
-            ["Conditional offer of employment - {role}", "Offer: {role}", "{role} - conditional offer"],
+            [
+                "Outcome of your interview - {role}",
+                "Conditional offer of employment - {role}",
+                "Offer: {role}",
+                "{role} - conditional offer",
+            ],
             """Dear {first},
 
 Following your recent interview, [[I am pleased to make you a conditional offer of employment for the post of {role}.]]
@@ -484,7 +506,12 @@ HR Team, {company}""",
             "au-verbal-offer-followup-1",
             "offer",
             "{rfull} <{rmail}>",
-            ["Following our call - offer", "{role} offer!", "Welcome aboard (almost!)"],
+            [
+                "Following up - {role}",
+                "Following our call - offer",
+                "{role} offer!",
+                "Welcome aboard (almost!)",
+            ],
             """Hi {first},
 
 Great chatting earlier! As promised, [[here's the offer in writing: we'd love you to join {company} as our {role}.]]
@@ -561,7 +588,12 @@ The {platform} team, on behalf of {company}""",
             "hm-take-home-1",
             "assessment",
             "{rfull} <{rmail}>",
-            ["{role} - take-home exercise", "Next step: a short exercise", "Take-home for {role}"],
+            [
+                "Update on your application: next step",
+                "{role} - take-home exercise",
+                "Next step: a short exercise",
+                "Take-home for {role}",
+            ],
             """Hi {first},
 
 Thanks again for the chat last week. [[The next step is a short take-home exercise, which should take about ((three|four|two)) hours.]] The brief is attached; please send it back by {deadline}.
@@ -579,6 +611,8 @@ Best,
             "assessment",
             "{company} Graduate Recruitment <graduates@{domain}>",
             [
+                "Application update: online tests",
+                "Outcome of your application: next stage",
                 "Next stage: online tests",
                 "{company} Graduate Scheme - complete your assessments",
                 "Your online assessments",
@@ -605,6 +639,7 @@ Graduate Recruitment""",
             "assessment",
             "{company} Recruiting <recruiting@{domain}>",
             [
+                "Status: assessment pending",
                 "Reminder: your assessment expires soon",
                 "Don't forget your {company} assessment",
                 "48 hours left: {role} assessment",

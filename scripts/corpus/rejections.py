@@ -56,7 +56,7 @@ Kind regards,
             "{company} Talent Acquisition <donotreply@{domain}>",
             [
                 "Update regarding requisition {ref}",
-                "{company} | {role} ({ref}) | Status update",
+                "{company} | {role} ({ref})",
                 "Requisition {ref} closed",
             ],
             """Dear {full},
@@ -118,7 +118,7 @@ Recruitment Team
             "au-unsuccessful-occasion-1",
             "rejection",
             "{company} Careers <careers@{domain}>",
-            ["Your application for {role}", "Application update - {role}", "{company} - {role}"],
+            ["Your application for {role}", "{role} application", "{company} - {role}"],
             """Hi {first},
 
 Thanks for your interest in the {role} position with {company}, and for taking the time to put your application together.
@@ -164,7 +164,7 @@ With best wishes,
             "Indeed <noreply@indeed.com>",
             [
                 "An update on your application to {company}",
-                "Application update: {role}",
+                "{role} at {company}",
                 "{company} reviewed your application",
             ],
             """An update on your application
@@ -215,8 +215,8 @@ You are receiving Job Application emails. Unsubscribe · Help""",
             "{company} Graduate Recruitment <graduates@{domain}>",
             [
                 "Your online assessment result",
-                "{company} Graduate Programme: assessment outcome",
-                "Assessment outcome - {role}",
+                "{company} Graduate Programme: your online tests",
+                "Your assessment - {role}",
             ],
             """Dear {first},
 
@@ -296,9 +296,9 @@ This is an automated notification.""",
             "rejection",
             "{company} Talent Acquisition <careers@{domain}>",
             [
-                "Update on your application - {role}",
+                "Your application - {role}",
                 "Regarding your candidature for {role}",
-                "{company} - {role} - status",
+                "{company} - {role}",
             ],
             """Dear {first},
 
@@ -322,7 +322,7 @@ Talent Acquisition Team
             "univ-panel-not-shortlisted-1",
             "rejection",
             "{company} Recruitment <recruitment@{domain}>",
-            ["{role} (vacancy {ref}) - outcome", "Outcome of your application: {role}", "Vacancy {ref}"],
+            ["{role} (vacancy {ref})", "Your application: {role}", "Vacancy {ref}"],
             """Dear {full},
 
 Thank you for your application for the post of {role} (vacancy {ref}).
@@ -364,7 +364,7 @@ Warmly,
             "agency-client-declined-1",
             "rejection",
             "{rfull} <{rmail}>",
-            ["Re: {role} with my client", "Feedback from the client - {role}", "{role} update"],
+            ["Re: {role} with my client", "Heard back from the client - {role}", "{role}"],
             """Hi {first},
 
 Thanks for your patience while I chased the client. [[I've heard back, and unfortunately they've decided not to take your application forward for the {role} role.]] Their feedback was that they're after someone with more ((sector|client-facing|people management)) experience.
@@ -409,8 +409,8 @@ Sincerely,
             "rejection",
             "{company} People Team <people@{domain}>",
             [
-                "An update on your application",
-                "Important update about the {role} role",
+                "About your application",
+                "An important note about the {role} role",
                 "{role}: hiring paused",
             ],
             """Dear {first},
@@ -539,7 +539,7 @@ Thank you for your interest in {company}; we appreciate the time you took, and w
             "feedback-included-rej-1",
             "rejection",
             "{rfull} <{rmail}>",
-            ["Feedback on your interview", "{role} interview feedback", "Your interview for {role}"],
+            ["Your interview on {sent_date}", "{role} interview", "Your interview for {role}"],
             """Dear {first},
 
 Thank you for attending the interview for the {role} role on {sent_date}.
@@ -581,7 +581,7 @@ Best,
             "internal-candidate-chosen-1",
             "rejection",
             "{company} HR <hr@{domain}>",
-            ["{role} - outcome", "Update: {role} recruitment", "Your application for {role}"],
+            ["{role}", "{role} recruitment", "Your application for {role}"],
             """Dear {first},
 
 Thank you for your application for the {role} post, which we received on {sent_date}.

@@ -11,7 +11,7 @@ def families() -> list[Family]:
             "rej-no-longer-available-1",
             "rejection",
             "{company} Careers <careers@{domain}>",
-            ["Your application for {role}", "Update: {role} ({ref})", "{company} application update"],
+            ["Your application for {role}", "{role} ({ref})", "{company}: {role}"],
             """Hello {first},
 
 We received your application for {role} ({ref}) and wanted to give you an update.
@@ -48,9 +48,9 @@ That's frustrating after the time you put in, and I'm sorry. Thank you for being
             "rejection",
             "{company} Early Careers <earlycareers@{domain}>",
             [
-                "Your assessment centre outcome",
+                "Your assessment centre",
                 "{company} assessment centre - result",
-                "Assessment centre feedback",
+                "After the assessment centre",
             ],
             """Dear {first},
 
