@@ -82,27 +82,6 @@ To stop receiving job texts and emails, reply STOP.""",
             sector="industry",
         ),
         Family(
-            "unsolicited-no-opening-reply-1",
-            "other",
-            "{rfull} <{rmail}>",
-            ["Re: speculative enquiry", "Re: any openings?", "Re: work experience"],
-            """Hi {first},
-
-Thanks for getting in touch and for your interest in {company}. We don't have any openings at the moment, and we're not taking speculative CVs this year.
-
-The best thing to do is keep an eye on our website — any future vacancies will be posted there first. I appreciate you taking the time to write, and I wish you all the best.
-
-{rfull}
-Office Manager, {company}""",
-            n=6,
-            layout="plain",
-            locale="uk",
-            sector="media",
-            role=False,
-            quote="""On {sent_date}, {full} <{email}> wrote:
-> Hello, I'm very interested in working at {company} and wondered if you have any openings coming up? I've attached my CV. Thank you, {first}""",
-        ),
-        Family(
             "mentoring-program-waitlist-1",
             "other",
             "{company} Mentoring <mentoring@{domain}>",
