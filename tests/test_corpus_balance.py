@@ -136,11 +136,15 @@ def subject_predictive_words(recs: tuple[dict[str, Any], ...]) -> list[str]:
     rejections, others = totals["rejection"], sum(totals.values()) - totals["rejection"]
     problems = []
     for name, pattern in SUBJECT_WORDS.items():
-        found = Counter(r["label"] for r in recs if re.search(r"\b" + pattern, (r.get("subject") or "").lower()))
+        found = Counter(
+            r["label"] for r in recs if re.search(r"\b" + pattern, (r.get("subject") or "").lower())
+        )
         in_others = sum(found.values()) - found["rejection"]
         ratio = ((found["rejection"] + 1) / (rejections + 2)) / ((in_others + 1) / (others + 2))
         if ratio > MAX_RATE_RATIO or ratio < MIN_RATE_RATIO:
-            problems.append(f"subject {name!r}: {found['rejection']} rejections, {in_others} others; ratio {ratio:.2f}")
+            problems.append(
+                f"subject {name!r}: {found['rejection']} rejections, {in_others} others; ratio {ratio:.2f}"
+            )
     return problems
 
 
