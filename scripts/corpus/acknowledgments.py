@@ -15,9 +15,15 @@ EEO_FOOTER = (
 def families() -> list[Family]:
     return [
         Family(
-            "greenhouse-ack-courtesy-1", "acknowledgment", GH,
-            ["Thank you for applying to {company}", "Thanks for your interest in {company}!",
-             "{company}: we received your application"],
+            "greenhouse-ack-courtesy-1",
+            "acknowledgment",
+            GH,
+            [
+                "Application update: {role}",
+                "Thank you for applying to {company}",
+                "Thanks for your interest in {company}!",
+                "{company}: we received your application",
+            ],
             """Hi {first},
 
 Thank you for your interest in {company}! We received your application for the {role} position and our team will carefully review your qualifications over the next ((few weeks|couple of weeks|two to three weeks)).
@@ -28,12 +34,20 @@ If your background is a match for what we need, a member of our recruiting team 
 
 ((Best|Warm regards|Thanks again)),
 The {company} Recruiting Team""",
-            n=7, layout="both", sector="tech",
+            n=7,
+            layout="both",
+            sector="tech",
         ),
         Family(
-            "workday-ack-onfile-1", "acknowledgment", "{company} <{cslug}@myworkday.com>",
-            ["Thank you for applying: {role}", "We've received your application - {role} ({ref})",
-             "Your application has been submitted"],
+            "workday-ack-onfile-1",
+            "acknowledgment",
+            "{company} <{cslug}@myworkday.com>",
+            [
+                "Application status: received ({ref})",
+                "Thank you for applying: {role}",
+                "We've received your application - {role} ({ref})",
+                "Your application has been submitted",
+            ],
             """Dear {full},
 
 Thank you for applying for the {role} position ({ref}) at {company}. This email confirms that we received your application.
@@ -49,12 +63,20 @@ Sincerely,
 {company} Talent Acquisition
 
 This is an automated message. Please do not reply to this email.""",
-            n=7, layout="html", style="banner", sector="finance",
+            n=7,
+            layout="html",
+            style="banner",
+            sector="finance",
         ),
         Family(
-            "eeo-selfid-action-needed-1", "acknowledgment", "{company} Careers <careers@{domain}>",
-            ["ACTION NEEDED: Voluntary self-identification for your {company} application",
-             "Action needed - complete your EEO survey ({role})", "ACTION NEEDED: one more step for your application"],
+            "eeo-selfid-action-needed-1",
+            "acknowledgment",
+            "{company} Careers <careers@{domain}>",
+            [
+                "ACTION NEEDED: Voluntary self-identification for your {company} application",
+                "Action needed - complete your EEO survey ({role})",
+                "ACTION NEEDED: one more step for your application",
+            ],
             """Hello {first},
 
 Thank you for applying for the {role} role with {company}. We have received your application.
@@ -66,13 +88,22 @@ Complete the survey: https://careers.{domain}/selfid/{code}
 ((We appreciate your interest in joining our team and wish you the best.|Thank you again for your interest in {company}. We wish you all the best with your application.))
 
 {company} Talent Acquisition
-""" + EEO_FOOTER,
-            n=6, layout="both", style="card", sector="industry",
+"""
+            + EEO_FOOTER,
+            n=6,
+            layout="both",
+            style="card",
+            sector="industry",
         ),
         Family(
-            "wotc-survey-1", "acknowledgment", "{company} Hiring <hiring@{domain}>",
-            ["Action Required: Work Opportunity Tax Credit questionnaire", "ACTION NEEDED: WOTC screening for {company}",
-             "Please complete: tax credit survey for your application"],
+            "wotc-survey-1",
+            "acknowledgment",
+            "{company} Hiring <hiring@{domain}>",
+            [
+                "Action Required: Work Opportunity Tax Credit questionnaire",
+                "ACTION NEEDED: WOTC screening for {company}",
+                "Please complete: tax credit survey for your application",
+            ],
             """Hi {first},
 
 Thanks for applying to {company} for the {role} position! Your application was received.
@@ -84,11 +115,20 @@ Start the questionnaire: https://wotc.{domain}/q/{code}
 If you have questions, reply to this email. We appreciate your interest in {company} and wish you success in your search.
 
 {company} HR""",
-            n=5, layout="plain", sector="retail",
+            n=5,
+            layout="plain",
+            sector="retail",
         ),
         Family(
-            "uk-ack-if-you-dont-hear-1", "acknowledgment", "{company} Recruitment <recruitment@{domain}>",
-            ["Application received: {role}", "Your application for {role} (ref {ref})", "Thank you for your application"],
+            "uk-ack-if-you-dont-hear-1",
+            "acknowledgment",
+            "{company} Recruitment <recruitment@{domain}>",
+            [
+                "Regarding your application: {role}",
+                "Application received: {role}",
+                "Your application for {role} (ref {ref})",
+                "Thank you for your application",
+            ],
             """Dear {first},
 
 Thank you for your application for the post of {role} (ref {ref}). We can confirm that it has been received and will be considered by the shortlisting panel after the closing date.
@@ -100,16 +140,26 @@ We appreciate the time you have taken to apply and wish you every success.
 Kind regards,
 HR Team
 {company}""",
-            n=7, layout="both", style="outlook", locale="uk", sector="public",
+            n=7,
+            layout="both",
+            style="outlook",
+            locale="uk",
+            sector="public",
         ),
         Family(
-            "lever-ack-warm-1", "acknowledgment", "{company} <no-reply@hire.lever.co>",
-            ["Thanks for applying to {company}!", "{company} - application received", "We got your application!"],
+            "lever-ack-warm-1",
+            "acknowledgment",
+            "{company} <no-reply@hire.lever.co>",
+            [
+                "Thanks for applying to {company}!",
+                "{company} - application received",
+                "We got your application!",
+            ],
             """Hey {first},
 
 Thanks so much for applying for the {role} role at {company} — we're excited you're interested in what we're building.
 
-((Our team reads every application, and we'll be in touch either way once we've had a chance to review yours.|A real person on our team will read your application, usually within a week or two.)) ((In the meantime, keep an eye on your inbox (and maybe your spam folder).|In the meantime, feel free to keep an eye on our blog for what the team is working on.))
+((Our team reads every application, and we'll be in touch either way once we've had a chance to review yours.|A real person on our team will read your application, usually within a week or two.)) ((In the meantime, keep an eye on your inbox (and maybe your spam folder).|In the meantime, we encourage you to keep an eye on our blog for what the team is working on.))
 
 We appreciate you taking the time, and best of luck with your search in the meantime!
 
@@ -117,29 +167,44 @@ Cheers,
 The {company} team
 
 Sent with Lever""",
-            n=6, layout="both", sector="tech",
+            n=6,
+            layout="both",
+            sector="tech",
         ),
         Family(
-            "talent-community-welcome-1", "acknowledgment", "{company} Talent Community <talent@{domain}>",
-            ["Welcome to the {company} Talent Community", "You're in our talent community — and your application is in",
-             "Thanks for applying, {first}"],
+            "talent-community-welcome-1",
+            "acknowledgment",
+            "{company} Talent Community <talent@{domain}>",
+            [
+                "Welcome to the {company} Talent Community",
+                "You're in our talent community — and your application is in",
+                "Thanks for applying, {first}",
+            ],
             """Hi {first},
 
 Thank you for applying for {role}. Your application is in, and you have also been added to the {company} Talent Community.
 
-What does that mean? We will keep your profile on file, and you'll hear from us about future opportunities that match your skills and interests — even after this role is filled. You can update your preferences or leave the community at any time.
+What does that mean? We will keep your profile on file, and you'll hear from us about future opportunities that match your skills and interests — even after this role is filled. We encourage you to keep your profile up to date; you can change your preferences or leave the community at any time.
 
 Our recruiters are reviewing applications for {role} now. If your experience is a match, we will reach out to schedule a conversation.
 
 ((We're glad you're interested in a career with us and we wish you all the best.|Thanks again for your interest in {company} — we hope to stay in touch.))
 
 {company} Talent Acquisition""",
-            n=6, layout="html", style="banner", sector="health",
+            n=6,
+            layout="html",
+            style="banner",
+            sector="health",
         ),
         Family(
-            "naukri-style-ack-in-1", "acknowledgment", "{company} HR <hr@{domain}>",
-            ["Application received - {role} - {company}", "Greetings from {company} | Your application for {role}",
-             "Thank you for applying to {company}"],
+            "naukri-style-ack-in-1",
+            "acknowledgment",
+            "{company} HR <hr@{domain}>",
+            [
+                "Application received - {role} - {company}",
+                "Greetings from {company} | Your application for {role}",
+                "Thank you for applying to {company}",
+            ],
             """Dear {first},
 
 Greetings from {company}!
@@ -153,11 +218,20 @@ We appreciate your interest in our organisation and wish you all the best.
 Warm regards,
 Talent Acquisition Team
 {company}""",
-            n=6, layout="plain", locale="in", sector="tech",
+            n=6,
+            layout="plain",
+            locale="in",
+            sector="tech",
         ),
         Family(
-            "seek-style-ack-au-1", "acknowledgment", "{company} <applications@{domain}>",
-            ["Thanks for your application - {role}", "Application received: {role}", "Your application for {role}"],
+            "seek-style-ack-au-1",
+            "acknowledgment",
+            "{company} <applications@{domain}>",
+            [
+                "Thanks for your application - {role}",
+                "Application received: {role}",
+                "Your application for {role}",
+            ],
             """Hi {first},
 
 Thanks for applying for the {role} role with {company}. We've received your application and our hiring team is going through everything now.
@@ -169,12 +243,21 @@ Thanks again for your interest in joining the team — all the best!
 Cheers,
 {rfirst}
 {company}""",
-            n=6, layout="both", style="minimal", locale="au", sector="hospitality",
+            n=6,
+            layout="both",
+            style="minimal",
+            locale="au",
+            sector="hospitality",
         ),
         Family(
-            "career-site-completed-1", "acknowledgment", "{company} Careers <no-reply@careers.{domain}>",
-            ["Thanks for completing your application", "You've completed your application for {role}",
-             "Application complete - {company}"],
+            "career-site-completed-1",
+            "acknowledgment",
+            "{company} Careers <no-reply@careers.{domain}>",
+            [
+                "Thanks for completing your application",
+                "You've completed your application for {role}",
+                "Application complete - {company}",
+            ],
             """{company}
 
 Thanks for completing your application, {first}!
@@ -183,17 +266,25 @@ Position: {role}
 Requisition: {ref}
 Submitted: {sent_date}
 
-You'll be able to track where your application is in our process from your candidate dashboard. ((We carefully review every application we receive and|Our recruiters carefully review each application and)) will contact you if there is a match.
+You'll be able to track where your application is in our process from your candidate dashboard, and we encourage you to set up job alerts there too. ((We carefully review every application we receive and|Our recruiters carefully review each application and)) will contact you if there is a match.
 
 Thank you for your interest in a career at {company}. We wish you luck!
 
 Please do not reply to this message; this mailbox is not monitored.""",
-            n=6, layout="html", style="banner", sector="retail",
+            n=6,
+            layout="html",
+            style="banner",
+            sector="retail",
         ),
         Family(
-            "jobboard-application-sent-1", "acknowledgment", "Indeed Apply <indeedapply@indeed.com>",
-            ["Application submitted: {role}", "Your application to {company} has been submitted",
-             "Indeed Application: {role}"],
+            "jobboard-application-sent-1",
+            "acknowledgment",
+            "Indeed Apply <indeedapply@indeed.com>",
+            [
+                "Application submitted: {role}",
+                "Your application to {company} has been submitted",
+                "Indeed Application: {role}",
+            ],
             """Your application has been submitted
 
 {role}
@@ -210,11 +301,23 @@ Employers typically review applications within {days} days. If they're intereste
 
 Find jobs  •  Help  •  Unsubscribe
 © 2025 Indeed""",
-            n=6, layout="html", style="card", company=True, is_list=False, sector="industry",
+            n=6,
+            layout="html",
+            style="card",
+            company=True,
+            is_list=False,
+            sector="industry",
         ),
         Family(
-            "agency-registered-1", "acknowledgment", "{rfull} <{rmail}>",
-            ["Your application via {company}", "Re: {role} application", "Thanks for registering with {company}"],
+            "agency-registered-1",
+            "acknowledgment",
+            "{rfull} <{rmail}>",
+            [
+                "Following up - {role}",
+                "Your application via {company}",
+                "Re: {role} application",
+                "Thanks for registering with {company}",
+            ],
             """Hi {first},
 
 Thanks for applying for the {role} vacancy through {company}. I'm the consultant looking after this role, and I've received your CV.
@@ -226,12 +329,23 @@ In the meantime we'll keep your details on file, so if anything similar comes in
 Best,
 {rfull}
 Senior Consultant | {company}""",
-            n=6, layout="both", style="outlook", locale="uk", sector="media",
+            n=6,
+            layout="both",
+            style="outlook",
+            locale="uk",
+            sector="media",
         ),
         Family(
-            "status-in-review-1", "acknowledgment", "{company} Recruiting <notifications@{domain}>",
-            ["Application status update: In review", "Your {company} application is being reviewed",
-             "Status change: {role}"],
+            "status-in-review-1",
+            "acknowledgment",
+            "{company} Recruiting <notifications@{domain}>",
+            [
+                "Application update - {role}",
+                "Status update: In review",
+                "Application status update: In review",
+                "Your {company} application is being reviewed",
+                "Status change: {role}",
+            ],
             """Hi {first},
 
 There's an update on your application for {role}.
@@ -244,11 +358,21 @@ This means a recruiter is looking at your application now. No decision has been 
 Thanks for your patience and for your interest in {company}.
 
 {company} Recruiting""",
-            n=5, layout="both", sector="finance",
+            n=5,
+            layout="both",
+            sector="finance",
         ),
         Family(
-            "delay-still-reviewing-1", "acknowledgment", "{rfull} <{rmail}>",
-            ["Update on your application", "Re: {role} - timing", "Still reviewing - {role}"],
+            "delay-still-reviewing-1",
+            "acknowledgment",
+            "{rfull} <{rmail}>",
+            [
+                "Following up on your application",
+                "Regarding the {role} role",
+                "Update on your application",
+                "Re: {role} - timing",
+                "Still reviewing - {role}",
+            ],
             """Hi {first},
 
 I wanted to let you know where things stand, since it has been a while since you applied for the {role} role.
@@ -260,11 +384,20 @@ I expect to be back in touch by the end of next week. I appreciate your patience
 Best wishes,
 {rfirst}
 {company}""",
-            n=5, layout="plain", sector="nonprofit",
+            n=5,
+            layout="plain",
+            sector="nonprofit",
         ),
         Family(
-            "univ-ack-selection-panel-1", "acknowledgment", "{company} HR Services <jobs@{domain}>",
-            ["Application acknowledgement: {role}", "{company}: application received ({ref})", "Your application to {company}"],
+            "univ-ack-selection-panel-1",
+            "acknowledgment",
+            "{company} HR Services <jobs@{domain}>",
+            [
+                "Update: your application for {role}",
+                "Application acknowledgement: {role}",
+                "{company}: application received ({ref})",
+                "Your application to {company}",
+            ],
             """Dear {full},
 
 Thank you for applying for the position of {role} (vacancy {ref}).
@@ -277,11 +410,21 @@ Thank you for your interest in working at {company}. We wish you every success.
 
 HR Services
 {company}""",
-            n=6, layout="html", style="outlook", locale="uk", sector="education",
+            n=6,
+            layout="html",
+            style="outlook",
+            locale="uk",
+            sector="education",
         ),
         Family(
-            "ack-no-feedback-unfortunately-1", "acknowledgment", "{company} Jobs <jobs@{domain}>",
-            ["We have your application - {role}", "Application received for {role}", "{company} - thanks for applying"],
+            "ack-no-feedback-unfortunately-1",
+            "acknowledgment",
+            "{company} Jobs <jobs@{domain}>",
+            [
+                "We have your application - {role}",
+                "Application received for {role}",
+                "{company} - thanks for applying",
+            ],
             """Dear {first},
 
 Thank you for applying for the {role} vacancy at {company}. We received your application on {sent_date}.
@@ -292,10 +435,15 @@ The closing date for this vacancy is {deadline}. Interviews are expected to take
 
 With thanks for your interest,
 The Recruitment Team""",
-            n=5, layout="plain", locale="uk", sector="nonprofit",
+            n=5,
+            layout="plain",
+            locale="uk",
+            sector="nonprofit",
         ),
         Family(
-            "ack-we-will-reply-either-way-1", "acknowledgment", "{rfull} <{rmail}>",
+            "ack-we-will-reply-either-way-1",
+            "acknowledgment",
+            "{rfull} <{rmail}>",
             ["Thanks for applying, {first}", "Got it - {role}", "Your application for {role}"],
             """Hi {first},
 
@@ -305,12 +453,19 @@ I'm the hiring manager, and I read every application myself, so it can take me a
 
 Appreciate your interest in {company}. Talk soon,
 {rfirst}""",
-            n=5, layout="plain", sector="media",
+            n=5,
+            layout="plain",
+            sector="media",
         ),
         Family(
-            "ack-closing-date-review-1", "acknowledgment", "{company} <careers@{domain}>",
-            ["Thank you for your interest in {company}", "Received: your application for {role}",
-             "Your {company} application"],
+            "ack-closing-date-review-1",
+            "acknowledgment",
+            "{company} <careers@{domain}>",
+            [
+                "Thank you for your interest in {company}",
+                "Received: your application for {role}",
+                "Your {company} application",
+            ],
             """Dear {first},
 
 Thank you for your interest in the {role} opportunity at {company}.
@@ -324,12 +479,22 @@ We wish you the best, and thank you for considering {company} as your next emplo
 Human Resources
 {company}
 
-""" + EEO_FOOTER,
-            n=6, layout="both", style="banner", sector="health",
+"""
+            + EEO_FOOTER,
+            n=6,
+            layout="both",
+            style="banner",
+            sector="health",
         ),
         Family(
-            "smartrecruiters-ack-1", "acknowledgment", "{company} <noreply@smartrecruiters.com>",
-            ["Your application for {role} at {company}", "Thanks for applying to {company}", "Application confirmation"],
+            "smartrecruiters-ack-1",
+            "acknowledgment",
+            "{company} <noreply@smartrecruiters.com>",
+            [
+                "Your application for {role} at {company}",
+                "Thanks for applying to {company}",
+                "Application confirmation",
+            ],
             """Hi {first},
 
 Thanks for taking the time to apply for the {role} position at {company}. We've received your application and it's now with our hiring team.
@@ -340,11 +505,20 @@ Best of luck,
 {company} Hiring Team
 
 Powered by SmartRecruiters""",
-            n=5, layout="html", style="card", sector="hospitality",
+            n=5,
+            layout="html",
+            style="card",
+            sector="hospitality",
         ),
         Family(
-            "ack-referral-received-1", "acknowledgment", "{company} Referrals <referrals@{domain}>",
-            ["You've been referred to {company}", "{rfirst} referred you for {role}", "Referral received: {role}"],
+            "ack-referral-received-1",
+            "acknowledgment",
+            "{company} Referrals <referrals@{domain}>",
+            [
+                "You've been referred to {company}",
+                "{rfirst} referred you for {role}",
+                "Referral received: {role}",
+            ],
             """Hi {first},
 
 Good news: {rfull} has referred you for the {role} role at {company}, and your application is now in our system.
@@ -354,10 +528,14 @@ Referred candidates are reviewed with the same care as everyone else, and a recr
 Please complete your profile so we have your latest résumé on file: https://jobs.{domain}/referral/{code}
 
 {company} Recruiting""",
-            n=5, layout="both", sector="tech",
+            n=5,
+            layout="both",
+            sector="tech",
         ),
         Family(
-            "ack-volume-may-not-reply-us-1", "acknowledgment", "{company} Human Resources <hr@{domain}>",
+            "ack-volume-may-not-reply-us-1",
+            "acknowledgment",
+            "{company} Human Resources <hr@{domain}>",
             ["Thank you for your application", "Application Received - {role}", "{role}: thank you"],
             """Dear Applicant,
 
@@ -369,10 +547,14 @@ We appreciate your interest and wish you success in your job search.
 
 {company}
 Human Resources Department""",
-            n=6, layout="plain", sector="public",
+            n=6,
+            layout="plain",
+            sector="public",
         ),
         Family(
-            "ack-speculative-cv-thanks-1", "acknowledgment", "{rfull} <{rmail}>",
+            "ack-speculative-cv-thanks-1",
+            "acknowledgment",
+            "{rfull} <{rmail}>",
             ["Re: application - {role}", "Re: {role}", "Re: CV for {role}"],
             """Hi {first},
 
@@ -381,13 +563,23 @@ Thanks for sending your CV over for the {role} job, really appreciate it. I've p
 ((We'll give you a bell if we want to bring you in.|If it's a fit we'll be in touch to set up a chat.)) Best of luck in the meantime!
 
 {rfirst}""",
-            n=5, layout="plain", locale="au", sector="industry",
+            n=5,
+            layout="plain",
+            locale="au",
+            sector="industry",
             quote="""On {sent_date}, {full} <{email}> wrote:
 > Hi there, please find attached my CV for the {role} position advertised. I'm available to start immediately. Thanks, {first}""",
         ),
         Family(
-            "ack-hiring-freeze-faq-not-decided-1", "acknowledgment", "{company} Careers <careers@{domain}>",
-            ["Your application is with us", "We received your application for {role}", "{company}: application update"],
+            "ack-hiring-freeze-faq-not-decided-1",
+            "acknowledgment",
+            "{company} Careers <careers@{domain}>",
+            [
+                "Your application status",
+                "Your application is with us",
+                "We received your application for {role}",
+                "{company}: application update",
+            ],
             """Hello {first},
 
 Thank you for applying for {role}. We received your application and it is in the queue for review.
@@ -400,10 +592,15 @@ A few answers to questions we often get:
 We appreciate your interest in {company} and the time you took to apply.
 
 {company} People Team""",
-            n=5, layout="html", style="card", sector="nonprofit",
+            n=5,
+            layout="html",
+            style="card",
+            sector="nonprofit",
         ),
         Family(
-            "ack-teamtailor-1", "acknowledgment", "{company} <no-reply@teamtailor-mail.com>",
+            "ack-teamtailor-1",
+            "acknowledgment",
+            "{company} <no-reply@teamtailor-mail.com>",
             ["Thanks for your application, {first}!", "Application received: {role}", "{company} x {first}"],
             """Hi {first}!
 
@@ -416,6 +613,10 @@ In the meantime, why not get to know us a bit better on our career site?
 All the best,
 {rfull}
 {company}""",
-            n=5, layout="html", style="minimal", locale="uk", sector="media",
+            n=5,
+            layout="html",
+            style="minimal",
+            locale="uk",
+            sector="media",
         ),
     ]

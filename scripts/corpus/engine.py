@@ -22,9 +22,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from bounceback.mail.html_text import html_to_text  # noqa: E402
-
 import pools  # noqa: E402
+
+from bounceback.mail.html_text import html_to_text  # noqa: E402
 
 _CHOICE = re.compile(r"\(\(((?:(?!\(\(|\)\)).)*?)\)\)", re.DOTALL)
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -53,6 +53,12 @@ class Family:
     slots: dict[str, list[str]] = field(default_factory=dict)
     fixed: dict[str, str] = field(default_factory=dict)
     quote: str | None = None  # a quoted earlier message appended below (template)
+    bodies: list[tuple[str, str, str]] = field(default_factory=list)  # a voice: (label, subject, body) each
+
+
+def voice(name: str, sender: str, messages: list[tuple[str, str, str]], **options: Any) -> Family:
+    """One writer's messages, each written whole (label, subject, body), sharing a sender and slots."""
+    return Family(name, "", sender, [], "", n=len(messages), bodies=messages, **options)
 
 
 def expand(template: str, rng: random.Random) -> str:
@@ -98,7 +104,9 @@ def render_html(text: str, style: str, brand: str) -> str:
         inner = "\n".join(f"<div>{c}</div><div><br></div>" for c in cells)
         return f'<div dir="ltr">\n{inner}\n</div>'
     if style == "banner":
-        inner = "\n".join(f'<tr><td style="padding:6px 32px;font-size:15px;line-height:1.5">{c}</td></tr>' for c in cells)
+        inner = "\n".join(
+            f'<tr><td style="padding:6px 32px;font-size:15px;line-height:1.5">{c}</td></tr>' for c in cells
+        )
         return (
             '<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width"></head>'
             '<body style="margin:0;background:#eef1f5"><table role="presentation" width="100%"><tr><td align="center">'
@@ -142,16 +150,20 @@ def render(family: Family) -> list[dict[str, Any]]:
         values.update(family.fixed)
         for key, value in list(values.items()):
             values[key] = fill(expand(value, rng), values) if "{" in value or "((" in value else value
-        raw = fill(expand(family.body, rng), values)
+        label, body, subjects = family.label, family.body, family.subjects
+        if family.bodies:
+            label, subject_template, body = family.bodies[index]
+            subjects = [subject_template]
+        raw = fill(expand(body, rng), values)
         evidence_found = _EVIDENCE.findall(raw)
         text = tidy(_EVIDENCE.sub(lambda m: m.group(1), raw))
         if family.quote:
             quoted = tidy(fill(expand(family.quote, rng), values))
             text = text + "\n\n" + quoted
         evidence = tidy(evidence_found[0]) if evidence_found else None
-        subject = tidy(fill(expand(rng.choice(family.subjects), rng), values))
+        subject = tidy(fill(expand(rng.choice(subjects), rng), values))
         sender = fill(expand(family.sender, rng), values)
-        record: dict[str, Any] = {"label": family.label, "family": family.name, "from": sender, "subject": subject}
+        record: dict[str, Any] = {"label": label, "family": family.name, "from": sender, "subject": subject}
         html_part = None
         if family.layout in {"html", "both"}:
             html_part = render_html(text, family.style, values.get("brand", values.get("company", "")))
@@ -162,17 +174,17 @@ def render(family: Family) -> list[dict[str, Any]]:
         record["company"] = values.get("company") if family.company else None
         record["role"] = values.get("role") if family.role else None
         record["evidence"] = evidence
-        if family.stage_hint:
+        if family.stage_hint and label == "interview":
             record["stage_hint"] = family.stage_hint
         if family.is_list:
             record["is_list"] = True
         seen = record["text"] if record["text"].strip() else html_to_text(html_part or "")
         if evidence is not None and evidence not in seen:
             raise ValueError(f"{family.name} #{index}: evidence not in body: {evidence!r}")
-        if family.label in {"rejection", "offer", "interview", "assessment"} and evidence is None:
-            raise ValueError(f"{family.name} #{index}: a {family.label} needs [[evidence]]")
-        if family.label in {"acknowledgment", "other"} and evidence is not None:
-            raise ValueError(f"{family.name} #{index}: a {family.label} has no evidence")
+        if label in {"rejection", "offer", "interview", "assessment"} and evidence is None:
+            raise ValueError(f"{family.name} #{index}: a {label} needs [[evidence]]")
+        if label in {"acknowledgment", "other"} and evidence is not None:
+            raise ValueError(f"{family.name} #{index}: a {label} has no evidence")
         records.append(record)
     return records
 

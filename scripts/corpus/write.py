@@ -13,7 +13,16 @@ from collections import Counter
 
 from engine import ROOT, render
 
-MODULES = ["acknowledgments"]
+MODULES = [
+    "acknowledgments",
+    "acknowledgments2",
+    "others",
+    "others2",
+    "rejections",
+    "rejections2",
+    "progress",
+    "voices",
+]
 TRAIN = ROOT / "src" / "bounceback" / "mail" / "corpus" / "train"
 
 
