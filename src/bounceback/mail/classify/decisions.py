@@ -65,7 +65,7 @@ REJECTION = re.compile(
             r"\b(?:whose|who|with)\s+(?:\w+\s+){0,6}?(?:more\s+closely|better|more\s+directly|closer|more\s+close)\s+(?:align|match|suit|meet|fit)",
             r"\bwho\s+(?:\w+\s+){0,4}?(?:more\s+closely|better|closely)\s+(?:match|meet|align|fit)",
             r"\b(?:others|other\s+(?:candidates|applicants))\s+(?:\w+\s+){0,3}?(?:more\s+closely|better)\s+(?:meet|match|align|fit)",
-            r"\b(?:ended\s+up\s+(?:hiring|going\s+with|choosing|filling)|we\s+went\s+with|(?:we|they|team|panel|manager|client)\s+(?:have\s+|has\s+|['’]ve\s+)?(?:now\s+|actually\s+|already\s+)?(?:hired|appointed|selected|offered|found|chose|chosen)\s+(?:someone|somebody|a\s+candidate|another|the\s+\w+\s+for|an?\s+\w+\s+who))",
+            r"\b(?:ended\s+up\s+(?:hiring|going\s+with|choosing|filling)|we\s+went\s+with|(?:we|they|team|panel|manager|client)(?:\s+have|\s+has|['’]ve)?\s+(?:now\s+|actually\s+|already\s+)?(?:hired|appointed|selected|offered|found|chose|chosen)\s+(?:someone|somebody|a\s+candidate|another|the\s+\w+\s+for|an?\s+\w+\s+who))",
             r"\b(?:another|other)\s+(?:candidate|applicant)s?\s+(?:was|were|has\s+been|have\s+been)\s+(?:selected|chosen|appointed|offered|hired)",
             r"\b(?:a|the)\s+no\s+from\s+(?:us|me)\b|\bwe['’]re\s+going\s+to\s+pass\b|\b(?:going\s+to|we['’]ll|we\s+will|decided\s+to)\s+pass\s+(?:on|this|for)\b",
             r"\bnot\s+(?:the|a)\s+successful\s+(?:candidate|applicant)\b",
@@ -86,7 +86,14 @@ REJECTION = re.compile(
             r"\bgo(?:ne|ing)?\s+with\s+(?:another|someone|somebody|a\s+different|the\s+other|a\s+candidate)\b",
             r"\b(?:selected|chosen|appointed|hired)\s+(?:a|another|the)\s+(?:\w+\s+)?(?:candidate|applicant|person)\s+(?:whose|who|with)\b",
             r"\bmost\s+closely\s+(?:match|align|meet|fit)",
-            r"\b(?:you['’]re|you\s+are|you\s+were)\s+not\s+on\s+(?:it|the\s+list|our\s+list)\b",
+            r"\boffered\s+to\b[^.!?]{0,40}?\b(?:another|someone|somebody|other)\b",
+            r"\b(?:decided|chosen|chose|opted)\s+to\s+(?:move\s+(?:forward|ahead)|proceed|continue|go\s+ahead)\s+with\s+"
+            r"(?:a|another|other|the\s+other|an?\s+\w+)\s+(?:\w+\s+)?(?:candidate|applicant|person|profile)",
+            r"\b(?:extend|extended|make|made|give|gave|given|offer|offered)\s+(?:the|an|this|our|that)\s+(?:\w+\s+){0,3}?"
+            r"(?:offer|role|position|job|post|spot|place|seat|contract)\s+to\s+(?:another|someone|somebody|a\s|an\s|the\s+other|my\s|our\s|one\s)",
+            r"\bfill\w*\s+(?:this|the|that)\s+(?:\w+\s+)?(?:post|role|position|vacancy|job)\s+(?:internally|from\s+within)",
+            r"\b(?:someone|somebody|another\s+(?:candidate|applicant|person))\b[^.!?]{0,30}\b(?:has|have)\s+(?:now\s+)?(?:taken|accepted|been\s+offered|been\s+given)",
+            r"\b(?:you['’]re|you\s+are|you\s+were)\s+not\s+(?:on\s+(?:it|the\s+list|our\s+list)|among\s+(?:them|those|the))\b",
             # the position filled, closed, cancelled, frozen
             rf"\b{_POSITION}\b[^.!?]{{0,80}}?\b(?:has|have|had|is|was|were)\s+(?:now\s+|since\s+|just\s+|already\s+)?(?:been\s+)?"
             r"(?:filled|closed|cancell?ed|withdrawn|frozen|put\s+on\s+hold|placed\s+on\s+hold|paused|suspended|"
@@ -103,7 +110,7 @@ REJECTION = re.compile(
             r"\b(?:did\s+not|didn['’]t)\s+pass\b|\bfailed\s+(?:to\s+(?:pass|meet|reach)|the)\b|\bnot\s+(?:pass|passed)\b",
             r"\bwill\s+not\s+be\s+placed\b|\bno\s+(?:spot|place|position|role)\s+for\b",
             r"\bregret\s+(?:to|that)\b[^.!?]{0,80}\b(?:unable|not|no|cannot)\b",
-            r"\b(?:do|does)\s*(?:n['’]t|not)\s+think\s+(?:\w+\s+){0,6}?(?:right\s+fit|good\s+fit|a\s+fit|a\s+match)",
+            r"\b(?:do|does)\s*(?:n['’]t|not)\s+think\s+[^.!?]{0,50}?(?:right\s+fit|good\s+fit|a\s+fit|a\s+match)",
             r"\bcan\s*not\s+give\s+(?:you\s+)?(?:the|an?|better)\s+(?:offer|news)",
         )
     ),

@@ -99,7 +99,7 @@ def fingerprint(examples: Sequence[Example]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _combined_features(
+def combined_features(
     message: TextModel, sentences: TextModel, items: Sequence[ClassifierInput]
 ) -> tuple[np.ndarray, list[evidence.Reading]]:
     """The combining layer's inputs (message log-probabilities, sentence evidence per label, not-a-job mail),
@@ -129,14 +129,14 @@ def _elsewhere(item: ClassifierInput) -> bool:
     return _not_employment(item) and not rules.about_a_job(text)
 
 
-def _fit_sentences(examples: Sequence[Example]) -> TextModel:
+def fit_sentence_model(examples: Sequence[Example]) -> TextModel:
     docs, classes = evidence.training_rows(
         [e.item for e in examples], [e.label for e in examples], [e.evidence for e in examples]
     )
     return TextModel.fit(docs, np.asarray(classes), **_SENTENCE)  # type: ignore[arg-type]
 
 
-def _fit_message(examples: Sequence[Example]) -> TextModel:
+def fit_message_model(examples: Sequence[Example]) -> TextModel:
     truth = np.array([LABELS.index(e.label) for e in examples])
     weights = np.array([e.weight for e in examples])
     return TextModel.fit([document(e.item) for e in examples], truth, weights, **_MESSAGE)  # type: ignore[arg-type]
@@ -185,7 +185,7 @@ class MailClassifier:
         """Label each message, with calibrated confidence and the sentence that backs the label."""
         if not items:
             return []
-        features, readings = _combined_features(self._message, self._sentences, items)
+        features, readings = combined_features(self._message, self._sentences, items)
         probs = softmax((features @ self._coef_t + self._intercept) / self.temperature)
         return [
             self._decide(item, row, reading)
@@ -237,8 +237,8 @@ class MailClassifier:
         held_out = np.zeros((len(examples), 6 + 2 * len(evidence.EVIDENCE_LABELS) + 1))
         for fit_rows, test_rows in GroupKFold(n_splits=splits).split(truth, groups=groups):
             fitted = [examples[i] for i in fit_rows]
-            held_out[test_rows], _ = _combined_features(
-                _fit_message(fitted), _fit_sentences(fitted), [examples[i].item for i in test_rows]
+            held_out[test_rows], _ = combined_features(
+                fit_message_model(fitted), fit_sentence_model(fitted), [examples[i].item for i in test_rows]
             )
         combiner = LogisticRegression(C=_COMBINER_STRENGTH, class_weight="balanced", max_iter=3000)
         combiner.fit(held_out, truth, sample_weight=weights)
@@ -259,8 +259,8 @@ class MailClassifier:
                 "format": FORMAT_VERSION,
                 "labels": [label.value for label in LABELS],
                 "sentence_classes": list(evidence.SENTENCE_CLASSES),
-                "message": _fit_message(examples).data,
-                "sentences": _fit_sentences(examples).data,
+                "message": fit_message_model(examples).data,
+                "sentences": fit_sentence_model(examples).data,
                 "combiner": {"coef": np.asarray(coef).tolist(), "intercept": np.asarray(intercept).tolist()},
                 "temperature": temperature,
                 "trained_on": {
