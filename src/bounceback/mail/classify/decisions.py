@@ -124,7 +124,7 @@ OFFER = re.compile(
     r"offer\s+of\s+employment|(?:like|love|happy|pleased|delighted|thrilled)\s+to\s+offer\b|would\s+like\s+you\s+to\s+join|"
     r"welcome\s+(?:you\s+)?(?:to|aboard|on\s+board)\b|(?:sign|review)\s+(?:and\s+sign\s+)?your\s+(?:employment\s+)?(?:contract|agreement|offer)|"
     r"you(?:['’]ve|\s+have)\s+been\s+(?:selected|chosen)\s+for\s+(?:the|this|engagement|appointment)|"
-    r"status\s*(?:changed\s+to|:)\s*(?:offered|offer\s+extended|hired))",
+    r"status\s*(?:changed\s+to|:)\s*(?:offer(?:ed)?|offer\s+extended|hired))\b",
     _I,
 )
 
@@ -139,6 +139,23 @@ INTERVIEW = re.compile(
     r"(?:next|following)\s+(?:step|stage|round)\s+(?:is|will\s+be|would\s+be)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,4}?"
     r"(?:interview|call|chat|conversation|meeting|panel)|"
     r"status\s*(?:changed\s+to|:)\s*(?:interview(?:ing)?|phone\s+screen|on-?site))",
+    _I,
+)
+
+# An interview set up in other words: something to attend, and a cue that it is being arranged with the person.
+INTERVIEW_EVENT = re.compile(
+    r"\b(?:interview\w*|phone\s+screen\w*|screening\s+call|(?:video|phone|zoom|teams|intro\w*|quick|short)\s+(?:call|chat)|"
+    r"call|chat|onsite|on-site|final\s+round|second\s+round|panel|trial\s+(?:day|shift)|recruitment\s+day|superday|"
+    r"portfolio\s+review|pairing\s+session|ride-along|meet\s+(?:you|our|with))\b",
+    _I,
+)
+INTERVIEW_CUE = re.compile(
+    r"\b(?:invit\w+|would\s+(?:like|love)|(?:we|i)['’]d\s+(?:like|love)|would\s+you|could\s+you|can\s+you|can\s+we|"
+    r"are\s+you\s+(?:free|available)|schedul\w+|confirm\w*|reschedul\w+|move\s+our|push\s+our|host\s+you|bring\s+you|"
+    r"come\s+(?:in|by|out|for)|propose|next\s+(?:step|stage)|first\s+(?:step|stage)|progressed|shortlisted\s+for|"
+    r"select\s+(?:an?\s+)?(?:available\s+)?(?:interview\s+)?time|reminder|still\s+on\s+for|"
+    r"looking\s+forward\s+to\s+(?:having|meeting|seeing|speaking)|"
+    r"at\s+(?:mon|tue|wed|thu|fri|sat|sun)\s+\d{1,2}\s+[a-z]{3}\s+\d{4})",  # an invitation's time (calendar.py)
     _I,
 )
 
@@ -167,7 +184,8 @@ GENERIC = re.compile(
     r"if\s+you\s+(?:do\s+not|don['’]t|haven['’]t|have\s+not)|"
     r"(?:reply|respond|write|get\s+back)\s+(?:to\s+)?(?:every|each|all|everyone|individual)|"
     r"applications?\s+(?:without|that|which|received\s+after|not\s+completed)|"
-    r"\b(?:posting|applications?|advert(?:isement)?)\s+(?:has\s+|have\s+)?(?:now\s+)?closed\b[^.!?]{0,80}\b(?:review|begun|begin|shortlist|assess))",
+    r"\b(?:posting|applications?|advert(?:isement)?)\s+(?:has\s+|have\s+)?(?:now\s+)?closed\b[^.!?]{0,80}\b(?:review|begun|begin|shortlist|assess)|"
+    r"\b(?:employers|companies|recruiters|hiring\s+managers)\s+(?:often\s+|usually\s+|may\s+|sometimes\s+)?(?:close|fill|remove|take\s+down|stop))",
     _I,
 )
 WITHDRAWAL = re.compile(
@@ -180,9 +198,21 @@ WITHDRAWAL = re.compile(
 )
 # A decision about something other than the person's application: a rejected flat, grant, paper or volunteer role.
 NOT_EMPLOYMENT = re.compile(
-    r"\b(?:tenan(?:cy|t)|rental|lease|landlord|apartment|flat\s+viewing|property|adoption|adopt|foster(?:ing)?|grant|"
-    r"funding|manuscript|submission|poem|story|journal|editors?|volunteer|mortgage|loan|credit\s+card|visa\s+application|"
-    r"admission|phd|programme\s+of\s+study|scholarship|fellowship\s+award|audition|membership|residency|accelerator|cohort)\b",
+    r"\b(?:tenan(?:cy|t)|rental|lease|landlord|letting\s+agent|apartment|flat\s+viewing|property|housing|adoption|adopt|"
+    r"foster(?:ing)?|grants?|fund(?:ing|ed)?|manuscript|submissions?|poems?|journal|editors?|publication|volunteer\w*|"
+    r"mortgage|loan|credit\s+card|visa\s+application|admissions?|phd|msc|mba|ma\s+programme|undergraduate|degree\s+programme|"
+    r"course\s+place|scholarship|bursary|fellowship\s+award|auditions?|membership|residency|accelerator|cohort|batch|"
+    r"lottery|ballot|raffle|allotment|plots?|open\s+call|exhibition|awards?\s+(?:entry|entries|shortlist)|prize|"
+    r"competition\s+entr\w+|race\s+entry|marathon|tickets?|school\s+place|nursery|childcare|claim|insurance\s+claim|"
+    r"saved\s+job|job\s+alert|listing)\b",
+    _I,
+)
+
+
+# Words only mail about work uses ("application" and "applicant" are also a flat's, a grant's, a course's).
+WORK = re.compile(
+    r"\b(?:roles?|positions?|jobs?|vacanc(?:y|ies)|hiring|hired?|interview\w*|recruit\w*|careers?|employ\w*|"
+    r"r[ée]sum[ée]s?|cvs?|salary|talent|workplace|shifts?|staff|colleagues?|hiring\s+manager)\b",
     _I,
 )
 
@@ -199,6 +229,39 @@ _WORDS = re.compile(r"\w+")
 def words(text: str) -> list[str]:
     """Lower-case words, for comparing sentences."""
     return _WORDS.findall(text.lower())
+
+
+# An applicant-tracking system's status line: "Status: Not selected", "Candidate status changed to Interviewing".
+_STATUS = re.compile(
+    r"\b(?:status|stage)\s*(?:has\s+)?(?:changed\s+to|updated\s+to|moved\s+to|is\s+now|now|:|-|–)\s*[\"'“]?([a-z][a-z0-9 ,/-]{1,40})",
+    _I,
+)
+_STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rejection", re.compile(r"^(?:not\s+selected|declined|rejected|unsuccessful|not\s+moving|not\s+progress|no\s+longer|"
+                             r"disqualified|closed|position\s+filled|filled|not\s+shortlisted|archived)", _I)),
+    ("other", re.compile(r"^(?:withdrawn|candidate\s+withdrew|withdrew)", _I)),
+    ("offer", re.compile(r"^(?:offer|offered|hired|offer\s+extended|offer\s+accepted)", _I)),
+    ("interview", re.compile(r"^(?:interview|phone\s+screen|screen|on-?site|final\s+round|second\s+round)", _I)),
+    ("assessment", re.compile(r"^(?:assessment|test|assignment|exercise|coding\s+challenge)", _I)),
+    ("acknowledgment", re.compile(r"^(?:received|submitted|under\s+review|in\s+review|new|applied|application\s+received|"
+                                  r"being\s+reviewed|reviewing)", _I)),
+)  # fmt: skip
+
+
+def status_says(sentence: str) -> str | None:
+    """The label an applicant-tracking status line states, or None when the sentence is no status line."""
+    match = _STATUS.search(sentence)
+    if match is None:
+        return None
+    value = match.group(1).strip()
+    return next((label for label, words in _STATUS_WORDS if words.match(value)), None)
+
+
+def interview_rule(sentence: str) -> bool:
+    """True when the sentence sets up an interview or call with the person."""
+    if INTERVIEW.search(sentence):
+        return True
+    return INTERVIEW_EVENT.search(sentence) is not None and INTERVIEW_CUE.search(sentence) is not None
 
 
 def asserts_decision(sentence: str) -> bool:

@@ -10,14 +10,14 @@ per label is the evidence the message model is combined with (model.py), and the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from bounceback.domain.mail import MailLabel
 from bounceback.mail.classify import decisions
 from bounceback.mail.classify.features import TextModel
-from bounceback.mail.classify.sentences import message_sentences, own_text
+from bounceback.mail.classify.sentences import MAX_SENTENCE, message_sentences, own_text
 from bounceback.mail.classify.text import ClassifierInput, normalise
 
 EVIDENCE_LABELS: tuple[MailLabel, ...] = (
@@ -30,9 +30,9 @@ NONE = "none"
 SENTENCE_CLASSES: tuple[str, ...] = (NONE, *(label.value for label in EVIDENCE_LABELS))
 REJECTION_EVIDENCE = 0.5  # a sentence the model is at least this sure of is evidence of a rejection
 _RULES = {
-    MailLabel.INTERVIEW: decisions.INTERVIEW,
-    MailLabel.ASSESSMENT: decisions.ASSESSMENT,
-    MailLabel.OFFER: decisions.OFFER,
+    MailLabel.INTERVIEW: decisions.interview_rule,
+    MailLabel.ASSESSMENT: lambda s: decisions.ASSESSMENT.search(s) is not None,
+    MailLabel.OFFER: lambda s: decisions.OFFER.search(s) is not None,
 }
 MIN_READABLE_WORDS = 3
 
@@ -55,6 +55,7 @@ class Reading:
     rule: dict[MailLabel, bool]
     best: dict[MailLabel, Evidence]
     readable: bool
+    stated: frozenset[MailLabel] = frozenset()  # what a status line or a calendar invitation states outright
 
     def supports(self, label: MailLabel) -> bool:
         """True when a sentence backs this label (a rejection needs an asserted decision)."""
@@ -69,8 +70,10 @@ def sentence_doc(sentence: str) -> str:
 
 
 def sentences_of(item: ClassifierInput) -> list[str]:
-    """The sentences evidence is looked for in: the subject, then the body's own text."""
-    return message_sentences(item.subject, item.text)
+    """The sentences evidence is looked for in: an invitation's summary and time, the subject, then the body's
+    own text."""
+    sentences = message_sentences(item.subject, item.text)
+    return [item.calendar[:MAX_SENTENCE], *sentences] if item.calendar else sentences
 
 
 def is_readable(item: ClassifierInput) -> bool:
@@ -102,7 +105,8 @@ def read(items: list[ClassifierInput], model: TextModel) -> list[Reading]:
     for item, sentences in zip(items, per_item, strict=True):
         rows = probs[start : start + len(sentences)]
         start += len(sentences)
-        readings.append(_reading(sentences, rows, readable=is_readable(item)))
+        reading = _reading(sentences, rows, readable=is_readable(item))
+        readings.append(replace(reading, stated=_stated(sentences, item)))
     return readings
 
 
@@ -113,9 +117,12 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
     best_score: dict[MailLabel, float] = {}
     for sentence, row in zip(sentences, rows, strict=True):
         asserted = decisions.asserts_decision(sentence)
+        rejects = decisions.REJECTION.search(sentence) is not None
         for column, label in enumerate(EVIDENCE_LABELS, start=1):
-            pattern = decisions.REJECTION if label is MailLabel.REJECTION else _RULES[label]
-            hit = asserted and pattern.search(sentence) is not None
+            if label is MailLabel.REJECTION:
+                hit = asserted and rejects
+            else:  # "we won't be inviting you to interview" invites no one
+                hit = asserted and not rejects and _RULES[label](sentence)
             p = float(row[column]) if asserted or label is not MailLabel.REJECTION else 0.0
             strength[label] = max(strength[label], p)
             rule[label] = rule[label] or hit
@@ -125,11 +132,25 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
     return Reading(strength, rule, best, readable)
 
 
+def _stated(sentences: list[str], item: ClassifierInput) -> frozenset[MailLabel]:
+    """Labels stated outright: by an applicant-tracking status line, or an invitation to an interview."""
+    stated = {MailLabel(said) for said in map(decisions.status_says, sentences) if said}
+    if item.calendar and decisions.interview_rule(item.calendar):
+        stated.add(MailLabel.INTERVIEW)
+    return frozenset(stated)
+
+
+STATED_LABELS: tuple[MailLabel, ...] = (*EVIDENCE_LABELS, MailLabel.ACKNOWLEDGMENT, MailLabel.OTHER)
+
+
 def features(reading: Reading) -> list[float]:
-    """What the combining layer reads of the sentences: model strength and rule hit per label."""
-    return [reading.strength[label] for label in EVIDENCE_LABELS] + [
-        float(reading.rule[label]) for label in EVIDENCE_LABELS
-    ]
+    """What the combining layer reads of the sentences: model strength and rule hit per label, then what a
+    status line or invitation states."""
+    return (
+        [reading.strength[label] for label in EVIDENCE_LABELS]
+        + [float(reading.rule[label]) for label in EVIDENCE_LABELS]
+        + [float(label in reading.stated) for label in STATED_LABELS]
+    )
 
 
 def training_rows(
