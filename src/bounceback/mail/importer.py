@@ -207,7 +207,7 @@ class MailImporter:
                 tracker = Tracker(session, self.workspace.owner_id, origin=Origin.EMAIL)
                 skipped = []
                 for (_item, key, message), prediction in zip(parsed, predictions, strict=True):
-                    if prediction.label in JOB_LABELS:
+                    if prediction.label in JOB_LABELS or prediction.maybe is not None:
                         self._apply(tracker, key, message, prediction)
                     else:
                         skipped.append(self._skipped_row(key, prediction))
@@ -253,6 +253,8 @@ class MailImporter:
             details["stage"] = "screening"
         if prediction.notes:
             details["notes"] = list(prediction.notes)
+        if prediction.maybe is not None:
+            details["maybe"] = prediction.maybe.value
         if invitation is not None:
             details["invitation"] = invitation
         record = MailRecord(
@@ -288,8 +290,8 @@ class MailImporter:
         """Uncertain, ambiguous or nameless messages wait for the person."""
         if needs_review(prediction.label, prediction.confidence) or match.reason is MatchReason.AMBIGUOUS:
             return True
-        if not prediction.readable:
-            return True  # nothing to read: the person decides
+        if not prediction.readable or prediction.maybe is not None:
+            return True  # nothing to read, or a decision in mail that does not read as job mail: the person decides
         return match.application_id is None and not found.company
 
 

@@ -185,6 +185,7 @@ GENERIC = re.compile(
     r"(?:reply|respond|write|get\s+back)\s+(?:to\s+)?(?:every|each|all|everyone|individual)|"
     r"applications?\s+(?:without|that|which|received\s+after|not\s+completed)|"
     r"\b(?:posting|applications?|advert(?:isement)?)\s+(?:has\s+|have\s+)?(?:now\s+)?closed\b[^.!?]{0,80}\b(?:review|begun|begin|shortlist|assess)|"
+    r"\bno\s+longer\s+accept\w*\s+(?:new\s+)?applications|"
     r"\b(?:employers|companies|recruiters|hiring\s+managers)\s+(?:often\s+|usually\s+|may\s+|sometimes\s+)?(?:close|fill|remove|take\s+down|stop))",
     _I,
 )
@@ -202,7 +203,7 @@ NOT_EMPLOYMENT = re.compile(
     r"foster(?:ing)?|grants?|fund(?:ing|ed)?|manuscript|submissions?|poems?|journal|editors?|publication|volunteer\w*|"
     r"mortgage|loan|credit\s+card|visa\s+application|admissions?|phd|msc|mba|ma\s+programme|undergraduate|degree\s+programme|"
     r"course\s+place|scholarship|bursary|fellowship\s+award|auditions?|membership|residency|accelerator|cohort|batch|"
-    r"lottery|ballot|raffle|allotment|plots?|open\s+call|exhibition|awards?\s+(?:entry|entries|shortlist)|prize|"
+    r"lottery|ballot|raffle|allotment|plots?|open\s+call|exhibition|awards?|prize|images|photos?|entries|artwork|"
     r"competition\s+entr\w+|race\s+entry|marathon|tickets?|school\s+place|nursery|childcare|claim|insurance\s+claim|"
     r"saved\s+job|job\s+alert|listing)\b",
     _I,

@@ -22,7 +22,8 @@ class Prediction:
 
     `evidence` is the sentence that states the decision (for a rejection, offer, interview or assessment), or
     None; `readable` is False when the body had no words to read (it then waits for review); `screening` is
-    True when an interview message is a first call with a recruiter."""
+    True when an interview message is a first call with a recruiter; `notes` say what made the reading
+    uncertain."""
 
     label: MailLabel
     confidence: float
@@ -31,6 +32,7 @@ class Prediction:
     readable: bool = True
     screening: bool = False
     notes: tuple[str, ...] = field(default=())
+    maybe: MailLabel | None = None  # `other` mail that may be this job label after all: it waits for review
 
 
 @runtime_checkable

@@ -59,6 +59,8 @@ LABELS: tuple[MailLabel, ...] = tuple(MailLabel)
 FOLDS = 5
 SURELY_OTHER = 0.98  # above this message-model probability of `other`, sentences are not read
 UNREADABLE_CONFIDENCE = 0.5
+UNCONFIRMED_REJECTION = 0.7  # a rejection only the sentence model backs stays below the auto-apply threshold
+MAYBE_REJECTION = 0.2  # `other` mail with a rule-confirmed decision this likely a rejection waits for review
 STATED_CONFIDENCE = 0.85  # what a status line or invitation stating the label is worth (see _decide)  # below every auto-apply threshold: a message with nothing to read waits
 _MESSAGE = {"word_high": 2, "strength": 20.0}
 _SENTENCE = {"word_high": 3, "strength": 10.0}
@@ -133,15 +135,15 @@ def combined_features(
         others = [job * hit for hit in sentence[5:8]]
         rows.append(
             [
-                *np.log(p + 1e-4),
+                *np.log(p + 0.0001),
                 *sentence[:8],
                 elsewhere,
                 job * rule,
                 job * strength,
                 elsewhere * rule,
                 *others,
+                *sentence[8:],
             ]
-            + sentence[8:]
         )
     return np.asarray(rows, dtype=np.float64), readings
 
@@ -242,6 +244,17 @@ class MailClassifier:
                 allowed[label] if label is MailLabel.REJECTION else max(allowed[label], STATED_CONFIDENCE)
             )
             notes.append("its status line or invitation says so")
+        if label is MailLabel.REJECTION and not reading.rule[MailLabel.REJECTION]:
+            # Only the sentence model saw a decision, no rule did: never applied without the person.
+            confidence = min(confidence, UNCONFIRMED_REJECTION)
+            notes.append("no rule confirms the decision sentence")
+        if (
+            label is MailLabel.OTHER
+            and reading.rule[MailLabel.REJECTION]
+            and MailLabel.REJECTION in allowed
+            and probabilities[MailLabel.REJECTION] >= MAYBE_REJECTION
+        ):
+            notes.append("a sentence states a decision, but it does not read like mail about your search")
         if not reading.readable:
             job = 1.0 - probabilities[MailLabel.OTHER]
             if job >= 0.5 and label is MailLabel.OTHER:
