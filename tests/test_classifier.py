@@ -222,3 +222,15 @@ def test_the_shipped_file_is_compressed_json() -> None:
     raw = resources.files("bounceback.mail.classify").joinpath("model.json.gz").read_bytes()
     data = json.loads(gzip.decompress(raw))
     assert data["format"] == 2 and data["labels"] == [label.value for label in LABELS]
+
+
+def test_the_quick_look_never_hides_a_rejection_pattern() -> None:
+    """GIVEN every sentence of the training corpus WHEN the long rejection pattern matches one
+    THEN the cheap first look (which lets other sentences skip it) matches it too."""
+    from bounceback.mail.classify.corpus import record_input, shipped_records
+    from bounceback.mail.classify.evidence import sentences_of
+
+    sentences = [s for r in shipped_records() for s in sentences_of(record_input(r))]
+    matched = [s for s in sentences if decisions.REJECTION.search(s)]
+    assert len(matched) > 300
+    assert all(decisions.rejects(s) for s in matched)

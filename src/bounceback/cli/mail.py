@@ -110,13 +110,34 @@ def _print_summary(summary: ImportSummary) -> None:
         console.print("See the messages waiting for you with `bounceback mail review`.")
 
 
+def _nothing_new(paths: list[Path]) -> bool:
+    """Say so and return True when every message of the sources is already known (the fast re-import)."""
+    from bounceback.mail.seen import count_if_all_seen, stored_keys
+    from bounceback.mail.sources import open_sources
+    from bounceback.mail.summary import ImportSummary
+
+    with STATE.reader() as reader:
+        keys = stored_keys(reader)
+    if not keys:
+        return False
+    sources = open_sources(paths)
+    count = count_if_all_seen((raw for source in sources for _origin, raw in source), keys)
+    if count is None or any(source.problems for source in sources):
+        return False  # something is new or unreadable: the full import reads it and names it
+    _print_summary(ImportSummary(messages=count, already_seen=count))
+    return True
+
+
 @mail_app.command("import")
 def import_mail(paths: Paths) -> None:
     """Import mail from files: an mbox (Gmail Takeout too), a Maildir, .eml files or folders of them."""
     from itertools import chain
 
-    from bounceback.mail.importer import MailImporter
     from bounceback.mail.sources import open_sources
+
+    if _nothing_new(paths):
+        return
+    from bounceback.mail.importer import MailImporter
 
     sources = open_sources(paths)
     importer = MailImporter(STATE.workspace(), _classifier, source=", ".join(p.name for p in paths))

@@ -11,12 +11,11 @@ Flow of a run:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any, Protocol
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -50,6 +49,7 @@ from bounceback.mail.keys import ID_LENGTH, id_part, identity
 from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
 from bounceback.mail.message import MailMessage, ParseProblem
 from bounceback.mail.senders import domain_of
+from bounceback.mail.summary import ImportSummary, NamedChange
 from bounceback.storage.schema import mail_messages
 from bounceback.storage.workspace import Workspace
 from bounceback.tracker import Tracker
@@ -66,67 +66,6 @@ class IncomingMail(Protocol):
 
     @property
     def raw(self) -> bytes: ...
-
-
-@dataclass(frozen=True)
-class NamedChange:
-    """A change the summary names one by one: a rejection, an offer or an interview, with its reason."""
-
-    label: MailLabel
-    record_id: int
-    application_id: int
-    application: str  # the application's short name, for the commands that follow
-    company: str
-    role: str
-    evidence: str | None
-    interview_at: str | None = None  # "Tue 03 Jun 2025 10:00 Europe/London" when an invitation set a time
-
-
-@dataclass
-class ImportSummary:
-    """What a run did, for the closing lines."""
-
-    messages: int = 0
-    already_seen: int = 0
-    job_related: int = 0
-    opened: int = 0
-    stage_changes: int = 0
-    review: int = 0
-    interviews: int = 0
-    shared_ids: int = 0  # messages whose Message-ID an earlier, different message already carried
-    problems: list[ParseProblem] = field(default_factory=list)
-    named: list[NamedChange] = field(default_factory=list)
-
-    def add(self, other: ImportSummary) -> None:
-        """Count another run's work in this summary (several accounts, several folders)."""
-        for name in (
-            "messages",
-            "already_seen",
-            "job_related",
-            "opened",
-            "stage_changes",
-            "review",
-            "interviews",
-            "shared_ids",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.problems += other.problems
-        self.named += other.named
-
-    @property
-    def malformed(self) -> int:
-        return len(self.problems)
-
-    @property
-    def shared_id_note(self) -> str:
-        """One sentence about messages that reused another's Message-ID ('' when none did)."""
-        if not self.shared_ids:
-            return ""
-        count = "1 message carries" if self.shared_ids == 1 else f"{self.shared_ids:,} messages carry"
-        return (
-            f"{count} the Message-ID of a different message already seen; "
-            "each was read as a message of its own, since an ID alone cannot tell them apart."
-        )
 
 
 def _batches(items: Iterable[IncomingMail], size: int) -> Iterator[list[IncomingMail]]:
@@ -149,6 +88,7 @@ class MailImporter:
         self._seen: set[str] = set()
         self._seen_ids: set[str] = set()
         self._index = AppIndex()
+        self._steps: list[tuple[MailRecord, dict[str, Any]]] = []
 
     # 1. What is already known ---------------------------------------------------------------------------
     def _load(self, session: Session) -> None:
@@ -205,12 +145,17 @@ class MailImporter:
             predictions = self._classify(parsed) if parsed else []
             with self.workspace.change(f"Mail from {self.source}", origin="email") as session:
                 tracker = Tracker(session, self.workspace.owner_id, origin=Origin.EMAIL)
-                skipped = []
+                skipped, jobs = [], []
                 for (_item, key, message), prediction in zip(parsed, predictions, strict=True):
                     if prediction.label in JOB_LABELS or prediction.maybe is not None:
-                        self._apply(tracker, key, message, prediction)
+                        jobs.append((key, message, prediction, self._read(message)))
                     else:
                         skipped.append(self._skipped_row(key, prediction))
+                self._preload(session, [self._match(message, found) for _, message, _, (found, _) in jobs])
+                self._steps = []
+                for key, message, prediction, reading in jobs:
+                    self._apply(tracker, key, message, prediction, reading)
+                self._write_steps(session)
                 if skipped:
                     session.execute(insert(mail_messages), skipped)
                 if on_batch is not None:
@@ -229,21 +174,61 @@ class MailImporter:
             "company": "", "role": "", "application_id": None, "details": {},
         }  # fmt: skip
 
-    def _apply(self, tracker: Tracker, key: str, message: Any, prediction: Prediction) -> None:
-        """Record one job message and make the change it implies (or queue it for review)."""
-        self.summary.job_related += 1
+    def _write_steps(self, session: Session) -> None:
+        """Write the batch's undo steps (one per email) at once, and note on each message its step."""
+        ids = self.workspace.write_steps(session, [step for _, step in self._steps])
+        for (record, _), change_id in zip(self._steps, ids, strict=True):
+            details = {**record.details, "change": change_id}
+            set_committed_value(record, "details", details)
+        if ids:
+            session.execute(
+                update(mail_messages)
+                .where(mail_messages.c.id == bindparam("record"))
+                .values(details=bindparam("d")),
+                [{"record": record.id, "d": record.details} for record, _ in self._steps],
+            )
+        self._steps = []
+
+    def _read(self, message: Any) -> tuple[Extracted, dict[str, object] | None]:
+        """Company, role and sender of a job message, and its invitation (read by its organiser's name when a
+        calendar service sent it)."""
         invitation = first_invitation(message.calendar)
         name, address = message.from_name, message.from_address
         if invitation is not None and invitation["organizer_address"] and from_calendar_service(address):
             name, address = str(invitation["organizer_name"]), str(invitation["organizer_address"])
-        found = extract(message.subject, name, address, message.text)
-        match = match_message(
+        return extract(message.subject, name, address, message.text), invitation
+
+    def _match(self, message: Any, found: Extracted) -> Match:
+        return match_message(
             references=tuple(x for x in (message.in_reply_to, *message.references) if x),
             from_address=message.from_address,
             company=found.company,
             role=found.role,
             index=self._index,
         )
+
+    def _preload(self, session: Session, matches: list[Match]) -> None:
+        """Load the batch's matched applications and their companies in two queries, not one per message
+        (the session's identity map then answers `get` without asking the database)."""
+        ids = {m.application_id for m in matches if m.application_id is not None}
+        if not ids:
+            return
+        apps = list(session.scalars(select(Application).where(Application.id.in_(ids))))
+        company_ids = {app.company_id for app in apps}
+        list(session.scalars(select(Company).where(Company.id.in_(company_ids))))
+
+    def _apply(
+        self,
+        tracker: Tracker,
+        key: str,
+        message: Any,
+        prediction: Prediction,
+        reading: tuple[Extracted, dict[str, object] | None],
+    ) -> None:
+        """Record one job message and make the change it implies (or queue it for review)."""
+        self.summary.job_related += 1
+        found, invitation = reading
+        match = self._match(message, found)
         details: dict[str, object] = {
             "match": match.reason.value,
             "candidates": list(match.candidates),
@@ -280,9 +265,9 @@ class MailImporter:
         if not self._should_review(prediction, match, found):
             MailApplier(tracker, self._index, self.summary).apply_record(record, match.application_id, found)
         summary = f"Email “{message.subject[:60]}”: {prediction.label.value}"
-        remember_change(
-            tracker.session, record, self.workspace.checkpoint(tracker.session, summary, origin="email")
-        )
+        step = self.workspace.close_step(tracker.session, summary, origin="email")
+        if step is not None:
+            self._steps.append((record, step))
         if record.status is MailStatus.REVIEW:
             self.summary.review += 1
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
@@ -72,6 +73,29 @@ class Workspace:
         )
         ops.clear()
         return int(result.scalar_one())
+
+    def close_step(self, session: Session, summary: str, *, origin: str = "manual") -> dict[str, Any] | None:
+        """Close the current undo step like `checkpoint`, but hand it back instead of writing it: a long import
+        writes a batch's steps at once with `write_steps` (one statement, not one per email)."""
+        session.flush()
+        ops = session.info[journal.JOURNAL_KEY]
+        if not ops:
+            return None
+        step = {
+            "owner_id": self.owner_id, "at": datetime.now(UTC), "summary": summary, "origin": origin,
+            "operations": list(ops), "undone": False,
+        }  # fmt: skip
+        ops.clear()
+        return step
+
+    def write_steps(self, session: Session, steps: list[dict[str, Any]]) -> list[int]:
+        """Write closed undo steps in order; their ids, in the same order."""
+        if not steps:
+            return []
+        result = session.execute(
+            changes.insert().returning(changes.c.id, sort_by_parameter_order=True), steps
+        )
+        return [int(row[0]) for row in result]
 
     def revert_change(self, session: Session, change_id: int) -> None:
         """Revert one earlier change inside the caller's transaction, refusing when later changes touched its rows."""

@@ -70,7 +70,7 @@ REJECTION = re.compile(
             r"\b(?:a|the)\s+no\s+from\s+(?:us|me)\b|\bwe['’]re\s+going\s+to\s+pass\b|\b(?:going\s+to|we['’]ll|we\s+will|decided\s+to)\s+pass\s+(?:on|this|for)\b",
             r"\bnot\s+(?:the|a)\s+successful\s+(?:candidate|applicant)\b",
             # not selected, shortlisted, successful
-            rf"{_NOT}\s+(?:been\s+|be\s+)?(?:selected|shortlisted|short-listed|successful|chosen|invited|progressed|placed|advanced|"
+            rf"\b{_NOT}\s+(?:been\s+|be\s+)?(?:selected|shortlisted|short-listed|successful|chosen|invited|progressed|placed|advanced|"
             r"moved\s+forward|put\s+forward|offered|hired|recommended)\b",
             r"\b(?:not|n['’]t)\s+(?:on|in|among|part\s+of)\s+(?:the\s+|our\s+)?(?:short-?list|final\s+group|next\s+round)",
             r"\b(?:was|were|has\s+been|is|have\s+been)\s+unsuccessful\b|\bunsuccessful\s+(?:on|at|in)\s+this\b",
@@ -105,7 +105,7 @@ REJECTION = re.compile(
             r"\bwithdr[ae]wn?\s+(?:the|this|our|my)\s+(?:offer|position|role|vacancy|posting)\b|\boffer\s+(?:has\s+been\s+|is\s+)?(?:withdrawn|rescinded)",
             # not a fit, criteria not met, a test failed
             r"\b(?:is|was|are|were|['’]s)\s*(?:n['’]t|not)\s+(?:quite\s+)?(?:a|the)\s+(?:right\s+|good\s+|strong\s+|close\s+)?(?:match|fit)\b",
-            r"\b(?:do|does|did|don['’]t)\s*(?:n['’]t|not)?\s+(?:\w+\s+){0,2}?(?:meet|match|pass|reach|achieve)\s+(?:the|our|all)\b",
+            r"\b(?:(?:do|does|did)\s*(?:n['’]t|\s+not)|don['’]t)\s+(?:\w+\s+){0,2}?(?:meet|match|pass|reach|achieve)\s+(?:the|our|all)\b",
             r"\b(?:have|has)\s*(?:n['’]t|not)\s+(?:\w+\s+)?(?:met|passed|reached|achieved)\s+(?:the|our|all)\b",
             r"\b(?:did\s+not|didn['’]t)\s+pass\b|\bfailed\s+(?:to\s+(?:pass|meet|reach)|the)\b|\bnot\s+(?:pass|passed)\b",
             r"\bwill\s+not\s+be\s+placed\b|\bno\s+(?:spot|place|position|role)\s+for\b",
@@ -116,6 +116,26 @@ REJECTION = re.compile(
     ),
     _I,
 )
+
+# Words at least one of which every REJECTION pattern needs: a cheap first look that lets most sentences of a
+# newsletter or a receipt skip the long pattern (tests/test_classifier.py checks it on every corpus sentence).
+_REJECTION_CUE = re.compile(
+    r"\b(?:not|never|no|cannot|unable|\w+n['’]t|against|decid\w*|decision|ch[oe]s\w*|opt\w*|elect\w*|select\w*|"
+    r"appoint\w*|hir\w*|offer\w*|extend\w*|gave|give\w*|made|make|fill\w*|clos\w*|cancel\w*|froz\w*|freez\w*|"
+    r"paus\w*|halt\w*|stop\w*|hold|withdr\w*|rescind\w*|suspend\w*|eliminat\w*|discontinu\w*|cover\w*|"
+    r"unsuccessful|declin\w*|reject\w*|archiv\w*|status|outcome|result|update|other\w*|another|someone|somebody|"
+    r"different|alternative|internal\w*|else|clos\w*|better|ended|went|gone|go|going|mov\w*|proceed\w*|"
+    r"continu\w*|pursu\w*|focus\w*|recommend\w*|bring\w*|brought|found|pass\w*|fail\w*|regret\w*|fit|match\w*|"
+    r"meet|met|favou?r\w*|way|direction|possible|within|put|take|taking|taken|accept\w*|advanc\w*|progress\w*|"
+    r"consider\w*|invit\w*|shortlist\w*|short-listed|submit\w*|schedul\w*|answer\w*|reach\w*|placed|successful)\b",
+    _I,
+)
+
+
+def rejects(sentence: str) -> bool:
+    """True when a REJECTION pattern matches (asserted or not: see rejection_rule)."""
+    return _REJECTION_CUE.search(sentence) is not None and REJECTION.search(sentence) is not None
+
 
 OFFER = re.compile(
     r"\b(?:offer(?:ing)?\s+you\s+(?:the|a|this|our)?\s*(?:\w+\s+){0,6}?(?:position|role|job|post|place|contract)|"
@@ -272,4 +292,4 @@ def asserts_decision(sentence: str) -> bool:
 
 def rejection_rule(sentence: str) -> bool:
     """True when the sentence asserts a decision against the person."""
-    return REJECTION.search(sentence) is not None and asserts_decision(sentence)
+    return rejects(sentence) and asserts_decision(sentence)

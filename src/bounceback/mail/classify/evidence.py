@@ -116,13 +116,14 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
     best: dict[MailLabel, Evidence] = {}
     best_score: dict[MailLabel, float] = {}
     for sentence, row in zip(sentences, rows, strict=True):
-        asserted = decisions.asserts_decision(sentence)
-        rejects = decisions.REJECTION.search(sentence) is not None
+        rejects = decisions.rejects(sentence)
+        hits = {label: not rejects and test(sentence) for label, test in _RULES.items()}
+        hits[MailLabel.REJECTION] = rejects
+        # Whether the sentence asserts (not "if we decide…") is asked only when it can change something.
+        matters = any(hits.values()) or float(row[1]) > strength[MailLabel.REJECTION]
+        asserted = matters and decisions.asserts_decision(sentence)
         for column, label in enumerate(EVIDENCE_LABELS, start=1):
-            if label is MailLabel.REJECTION:
-                hit = asserted and rejects
-            else:  # "we won't be inviting you to interview" invites no one
-                hit = asserted and not rejects and _RULES[label](sentence)
+            hit = asserted and hits[label]  # "we won't be inviting you to interview" invites no one
             p = float(row[column]) if asserted or label is not MailLabel.REJECTION else 0.0
             strength[label] = max(strength[label], p)
             rule[label] = rule[label] or hit

@@ -64,33 +64,31 @@ class Part:
         self.vocabulary = vocabulary
         self.idf = np.asarray(idf, dtype=np.float64)
         self.offset = offset
-        self._word_columns: dict[str, np.ndarray] = {}
+        self._word_columns: dict[str, tuple[int, ...]] = {}
 
-    def word_columns(self, word: str) -> np.ndarray:
+    def word_columns(self, word: str) -> tuple[int, ...]:
         """The columns of a word's known character n-grams (with repeats), remembered per word."""
         columns = self._word_columns.get(word)
         if columns is None:
             vocabulary = self.vocabulary
-            columns = np.array(
-                [vocabulary[g] for g in word_char_grams(word) if g in vocabulary], dtype=np.intp
-            )
+            columns = tuple(vocabulary[g] for g in word_char_grams(word) if g in vocabulary)
             if len(self._word_columns) < _WORD_CACHE:
                 self._word_columns[word] = columns
         return columns
 
     def char_weights(self, doc: str) -> tuple[np.ndarray, np.ndarray]:
         """Columns and weights of a document's character n-grams, each distinct word looked at once."""
-        parts, repeats = [], []
+        counts: dict[int, int] = {}
+        get = counts.get
         for word, times in Counter(doc.lower().split()).items():
-            columns = self.word_columns(word)
-            if len(columns):
-                parts.append(columns)
-                repeats.append(np.full(len(columns), times))
-        if not parts:
+            for column in self.word_columns(word):
+                counts[column] = get(column, 0) + times
+        if not counts:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
-        columns, inverse = np.unique(np.concatenate(parts), return_inverse=True)
-        counts = np.bincount(inverse, weights=np.concatenate(repeats))
-        return self._normalised(columns, counts)
+        return self._normalised(
+            np.fromiter(counts.keys(), dtype=np.intp, count=len(counts)),
+            np.fromiter(counts.values(), dtype=np.float64, count=len(counts)),
+        )
 
     def gram_weights(self, grams: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Columns and weights of a list of n-grams (the word part)."""
