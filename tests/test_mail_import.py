@@ -200,7 +200,10 @@ class _KeywordClassifier:
 
     format_version = 1
     labels = tuple(MailLabel)
-    trained_on: dict = {"examples": 0}
+
+    @property
+    def trained_on(self) -> dict:
+        return {"examples": 0}
 
     def predict(self, items):  # type: ignore[no-untyped-def]
         out = []
