@@ -89,6 +89,7 @@ class MailImporter:
         self._seen_ids: set[str] = set()
         self._index = AppIndex()
         self._steps: list[tuple[MailRecord, dict[str, Any]]] = []
+        self._loaded: list[object] = []
 
     # 1. What is already known ---------------------------------------------------------------------------
     def _load(self, session: Session) -> None:
@@ -156,6 +157,7 @@ class MailImporter:
                 for key, message, prediction, reading in jobs:
                     self._apply(tracker, key, message, prediction, reading)
                 self._write_steps(session)
+                self._loaded = []
                 if skipped:
                     session.execute(insert(mail_messages), skipped)
                 if on_batch is not None:
@@ -212,10 +214,12 @@ class MailImporter:
         (the session's identity map then answers `get` without asking the database)."""
         ids = {m.application_id for m in matches if m.application_id is not None}
         if not ids:
+            self._loaded = []
             return
-        apps = list(session.scalars(select(Application).where(Application.id.in_(ids))))
+        apps: list[object] = list(session.scalars(select(Application).where(Application.id.in_(ids))))
         company_ids = {app.company_id for app in apps}
-        list(session.scalars(select(Company).where(Company.id.in_(company_ids))))
+        # Held for the batch: the identity map keeps objects only while something refers to them.
+        self._loaded = apps + list(session.scalars(select(Company).where(Company.id.in_(company_ids))))
 
     def _apply(
         self,
