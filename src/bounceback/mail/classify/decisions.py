@@ -269,6 +269,21 @@ _STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 
 
+# An employer confirming the person's own withdrawal: "your application has been withdrawn" (as they asked).
+OWN_WITHDRAWAL = re.compile(
+    r"\b(?:your\s+application\s+(?:\w+\s+){0,6}?(?:has\s+(?:now\s+)?been|was|is\s+now)\s+withdrawn|"
+    r"(?:we['’]ve|we\s+have)\s+(?:now\s+)?withdrawn\s+your\s+(?:application|candidacy)|"
+    r"(?:confirm|confirming|processed)\s+(?:the\s+|your\s+)?withdrawal|withdrawn\s+at\s+your\s+request)",
+    _I,
+)
+# Tests that are no step of an application: practice sets, mock interviews, one-time codes.
+NOT_A_STEP = re.compile(
+    r"\b(?:practice\s+(?:tests?|assessments?|sets?|questions?|rounds?)|mock\s+(?:tests?|interviews?|exams?)|"
+    r"one-time\s+(?:pass)?code|verification\s+code|log-?in\s+code|security\s+code|passcode|otp)\b",
+    _I,
+)
+
+
 def status_says(sentence: str) -> str | None:
     """The label an applicant-tracking status line states, or None when the sentence is no status line."""
     match = _STATUS.search(sentence)

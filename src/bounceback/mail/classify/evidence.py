@@ -119,6 +119,8 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
         rejects = decisions.rejects(sentence)
         hits = {label: not rejects and test(sentence) for label, test in _RULES.items()}
         hits[MailLabel.REJECTION] = rejects
+        if hits[MailLabel.OFFER]:  # "the panel would like to offer you the post" arranges no interview
+            hits[MailLabel.INTERVIEW] = False
         # Whether the sentence asserts (not "if we decide…") is asked only when it can change something.
         matters = any(hits.values()) or float(row[1]) > strength[MailLabel.REJECTION]
         asserted = matters and decisions.asserts_decision(sentence)
@@ -136,6 +138,8 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
 def _stated(sentences: list[str], item: ClassifierInput) -> frozenset[MailLabel]:
     """Labels stated outright: by an applicant-tracking status line, or an invitation to an interview."""
     stated = {MailLabel(said) for said in map(decisions.status_says, sentences) if said}
+    if any(decisions.OWN_WITHDRAWAL.search(sentence) for sentence in sentences):
+        stated.add(MailLabel.OTHER)  # the person withdrew: the employer only confirms it
     if item.calendar and decisions.interview_rule(item.calendar):
         stated.add(MailLabel.INTERVIEW)
     return frozenset(stated)
