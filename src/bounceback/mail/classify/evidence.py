@@ -31,8 +31,8 @@ SENTENCE_CLASSES: tuple[str, ...] = (NONE, *(label.value for label in EVIDENCE_L
 REJECTION_EVIDENCE = 0.5  # a sentence the model is at least this sure of is evidence of a rejection
 _RULES = {
     MailLabel.INTERVIEW: decisions.interview_rule,
-    MailLabel.ASSESSMENT: lambda s: decisions.ASSESSMENT.search(s) is not None,
-    MailLabel.OFFER: lambda s: decisions.OFFER.search(s) is not None,
+    MailLabel.ASSESSMENT: lambda s: decisions.says(decisions.ASSESSMENT, s),
+    MailLabel.OFFER: lambda s: decisions.says(decisions.OFFER, s),
 }
 MIN_READABLE_WORDS = 3
 
@@ -116,14 +116,15 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
     best: dict[MailLabel, Evidence] = {}
     best_score: dict[MailLabel, float] = {}
     for sentence, row in zip(sentences, rows, strict=True):
-        rejects = decisions.rejects(sentence)
-        hits = {label: not rejects and test(sentence) for label, test in _RULES.items()}
+        said = sentence.lower()  # the rules read lower case (decisions.py); the evidence keeps its case
+        rejects = decisions.rejects(said)
+        hits = {label: not rejects and test(said) for label, test in _RULES.items()}
         hits[MailLabel.REJECTION] = rejects
         if hits[MailLabel.OFFER]:  # "the panel would like to offer you the post" arranges no interview
             hits[MailLabel.INTERVIEW] = False
         # Whether the sentence asserts (not "if we decide…") is asked only when it can change something.
         matters = any(hits.values()) or float(row[1]) > strength[MailLabel.REJECTION]
-        asserted = matters and decisions.asserts_decision(sentence)
+        asserted = matters and decisions.asserts_decision(said)
         for column, label in enumerate(EVIDENCE_LABELS, start=1):
             hit = asserted and hits[label]  # "we won't be inviting you to interview" invites no one
             p = float(row[column]) if asserted or label is not MailLabel.REJECTION else 0.0
@@ -138,7 +139,7 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
 def _stated(sentences: list[str], item: ClassifierInput) -> frozenset[MailLabel]:
     """Labels stated outright: by an applicant-tracking status line, or an invitation to an interview."""
     stated = {MailLabel(said) for said in map(decisions.status_says, sentences) if said}
-    if any(decisions.OWN_WITHDRAWAL.search(sentence) for sentence in sentences):
+    if any(decisions.says(decisions.OWN_WITHDRAWAL, sentence) for sentence in sentences):
         stated.add(MailLabel.OTHER)  # the person withdrew: the employer only confirms it
     if item.calendar and decisions.interview_rule(item.calendar):
         stated.add(MailLabel.INTERVIEW)

@@ -150,13 +150,13 @@ def combined_features(
 
 
 def _not_employment(item: ClassifierInput) -> bool:
-    return decisions.NOT_EMPLOYMENT.search(f"{item.subject} {item.text[:3000]}") is not None
+    return decisions.says(decisions.NOT_EMPLOYMENT, f"{item.subject} {item.text[:3000]}")
 
 
 def _elsewhere(item: ClassifierInput) -> bool:
     """True for a decision about something other than work: a flat, a grant, a course, a lottery, with no
     word that only mail about work uses."""
-    return _not_employment(item) and decisions.WORK.search(f"{item.subject}\n{item.text[:3000]}") is None
+    return _not_employment(item) and not decisions.says(decisions.WORK, f"{item.subject}\n{item.text[:3000]}")
 
 
 def fit_sentence_model(examples: Sequence[Example]) -> TextModel:
@@ -233,7 +233,7 @@ class MailClassifier:
         if not reading.readable:
             allowed.pop(MailLabel.REJECTION, None)
             notes.append("it has no text to read")
-        if decisions.NOT_A_STEP.search(f"{item.subject}\n{item.text[:3000]}"):
+        if decisions.says(decisions.NOT_A_STEP, f"{item.subject}\n{item.text[:3000]}"):
             allowed.pop(
                 MailLabel.ASSESSMENT, None
             )  # a practice test or a login code is no step of an application
@@ -270,7 +270,7 @@ class MailClassifier:
         if label is MailLabel.INTERVIEW and item.calendar and not (cited and cited.by_rule):
             sentence = item.calendar  # the invitation itself says best what was set up, and when
         screening = label is MailLabel.INTERVIEW and any(
-            decisions.SCREENING.search(text) is not None
+            decisions.says(decisions.SCREENING, text)
             for text in (item.subject, item.calendar, sentence or "")
         )
         return Prediction(
