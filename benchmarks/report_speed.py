@@ -193,13 +193,13 @@ def phases(home: Path) -> list[tuple[str, float]]:
     from bounceback.insights.summary import build_insights
     from bounceback.insights.themes import collect_notes, find_themes
     from bounceback.settings import load_settings
-    from bounceback.storage.reader import open_reader
+    from bounceback.storage.reads import open_reads
 
     settings = load_settings({}, home=home)
     marks = [("start", time.perf_counter())]
-    reader = open_reader(settings)
-    facts = gather(reader)
-    reader.close()
+    read = open_reads(settings)
+    facts = gather(read)
+    read.close()
     marks.append(("read the workspace", time.perf_counter()))
     ins = build_insights(
         facts, now=base.NOW, zone=local_zone("Europe/London"), ghost_after_days=21, themes=False

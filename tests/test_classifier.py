@@ -116,6 +116,31 @@ def test_load_or_train_rebuilds_a_stale_cached_model_with_corrections(
     assert load_or_train(tmp_path) is not None  # no corrections: the packaged model itself
 
 
+def test_a_model_of_another_feature_layout_is_rebuilt_with_one_sentence(
+    model: MailClassifier, tmp_path: Path
+) -> None:
+    """GIVEN a cached corrections model whose combining layer reads fewer features than this code builds (saved
+    by another version: "matmul … size 15 vs 27") WHEN the person's model is asked for THEN one sentence says it
+    is rebuilt, no error is raised, and the rebuilt model reads mail."""
+    from bounceback.mail.classify.corpus import load_or_train
+    from bounceback.mail.classify.model import Example
+
+    corrections = [
+        Example(_item("Timesheet approved", "Your timesheet was approved."), MailLabel.OTHER, 3.0, group="c-1")
+    ]
+    load_or_train(tmp_path, corrections)
+    cached = next(tmp_path.glob("mail-classifier-*.json"))
+    data = json.loads(cached.read_text())
+    narrow = {**data["combiner"], "coef": [row[:15] for row in data["combiner"]["coef"]]}
+    cached.write_text(json.dumps({**data, "combiner": narrow}))
+    assert MailClassifier.load(cached) is None
+    said: list[str] = []
+    again = load_or_train(tmp_path, corrections, say=said.append)
+    assert len(said) == 1 and "does not fit this version of bounceback, so it is rebuilt" in said[0]
+    assert again.predict([_item("Interview", "We would like to invite you to an interview on Monday.")])
+    assert MailClassifier.load(cached) is not None
+
+
 def test_the_model_meets_the_classifier_interface(model: MailClassifier) -> None:
     """GIVEN the packaged model THEN it is a Classifier (predict, trained_on, format version, labels)."""
     assert isinstance(model, Classifier)

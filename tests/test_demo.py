@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -13,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from bounceback.demo.steps import Meet, Move, Opening
-from bounceback.demo.story import STORY
+from bounceback.demo.builder import by_employer
+from bounceback.demo.steps import Mail, Meet, Move, Opening
+from bounceback.demo.story import INBOX, STORY
 
 # A server the demo must never touch: nothing listens there, so any attempt would fail the build.
 ELSEWHERE = "postgresql+psycopg://nobody@127.0.0.1:9/not_the_demo"
@@ -22,7 +24,10 @@ ELSEWHERE = "postgresql+psycopg://nobody@127.0.0.1:9/not_the_demo"
 
 def bounceback(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real entry point in `cwd`, with none of the developer's own BOUNCEBACK_ settings."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
+    kept = {
+        "BOUNCEBACK_CACHE_DIR"
+    }  # the suite's trained classifier, so the demo's mail reader needs no training
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_") or k in kept}
     full_env = {
         **clean,
         "COLUMNS": "200",
@@ -65,8 +70,17 @@ def apps(built: tuple[Path, subprocess.CompletedProcess[str]]) -> list[dict[str,
 
 
 def named(apps: list[dict[str, Any]], company: str) -> str:
-    """The short name of the demo application with `company`."""
+    """The short name of the (first) demo application with `company`."""
     return next(a["name"] for a in apps if a["company"] == company)
+
+
+def rows(home: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of a query on the demo's SQLite file (read-only)."""
+    connection = sqlite3.connect(f"file:{home / 'bounceback.sqlite3'}?mode=ro", uri=True)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
 
 
 def test_demo_builds_in_sqlite_in_its_folder_and_says_how_to_use_it(built):
@@ -78,6 +92,8 @@ def test_demo_builds_in_sqlite_in_its_folder_and_says_how_to_use_it(built):
     assert "interviewing (" in done.stdout and "offer (" in done.stdout  # the board's columns
     assert "Rejections came at:" in done.stdout
     assert "Interviews coming up" in done.stdout
+    assert "2 wait in `mail review`" in done.stdout and "bounce-back sessions" in done.stdout
+    assert (folder / "ABOUT-THIS-DEMO.txt").read_text().startswith("This folder holds the bounceback demo")
     assert f"--home {folder}" in done.stdout
     assert f"--database sqlite:///{folder}/bounceback.sqlite3" in done.stdout  # their URL would win otherwise
     assert done.stderr == ""
@@ -90,8 +106,10 @@ def test_about_forty_applications_dated_in_the_last_three_months(apps):
     today = date.today()
     applied = [date.fromisoformat(a["applied_on"]) for a in apps if a["applied_on"]]
     assert all(today - timedelta(days=100) <= day < today for day in applied)
-    assert len({a["company"] for a in apps}) == len(apps)
-    assert {a["work_mode"] for a in apps} == {"remote", "hybrid", "onsite"}
+    assert len(apps) - len({a["company"] for a in apps}) == 1  # one company comes back with a new role
+    opened_by_mail = [a for a in apps if a["source"] is None]
+    assert [a["company"] for a in opened_by_mail] == ["Halcyon Rail"]  # its acknowledgment opened it, bare
+    assert {a["work_mode"] for a in apps if a not in opened_by_mail} == {"remote", "hybrid", "onsite"}
     assert {"job_board", "referral", "company_site", "recruiter", "linkedin"} <= {a["source"] for a in apps}
     assert len({a["salary_currency"] for a in apps}) >= 2
     assert any(a["dream_job"] for a in apps)
@@ -108,12 +126,19 @@ def test_rejections_at_every_stage_and_every_other_outcome(apps):
     assert all(stages[s] >= 1 for s in ("saved", "applied", "screening", "interviewing"))
 
 
-def test_due_suggests_ghosting_and_lists_upcoming_interviews(built):
-    """GIVEN the demo WHEN `due --json` runs THEN silent applications are suggested as ghosted and the coming
-    interviews are listed."""
-    kinds = Counter(item["kind"] for item in read_json(built[0], "due"))
-    assert kinds["ghosted"] >= 2
-    assert kinds["interview"] >= 3
+def test_due_holds_something_of_every_kind_the_search_leads_to(built):
+    """GIVEN the demo WHEN `due --json` runs THEN there are bounce-backs (one new, one left half-way), a feedback
+    request to send and one whose answer is overdue, a thank-you, a comeback to reconnect on, ghosting
+    suggestions and the coming interviews; what Alex snoozed or dismissed is not there."""
+    items = read_json(built[0], "due")
+    kinds = Counter(item["kind"] for item in items)
+    assert kinds["ghosted"] >= 2 and kinds["interview"] >= 3
+    assert kinds["bounce"] == 2 and kinds["feedback"] == 1 and kinds["feedback_outcome"] == 1
+    assert kinds["thank_you"] == 1 and kinds["reconnect"] >= 1
+    titles = " ".join(item["title"] for item in items)
+    assert "Bounce back from Driftwood Insurance" in titles and "Ask Ellie Shaw" in titles
+    assert "Orbitra Payments is in your search again" in titles
+    assert "Kittiwake Media: no word" not in titles and "Ashgrove University" not in titles
 
 
 def test_upcoming_interviews_span_time_zones(built):
@@ -135,38 +160,149 @@ def test_contacts_are_linked_in_their_roles(built, apps):
     shown = read_json(built[0], "show", named(apps, "Kestrel Freight"))
     roles = {c["role"] for c in shown["contacts"]}
     assert roles == {"referrer", "recruiter", "hiring_manager", "interviewer"}
-    moves = [e["to_stage"] for e in shown["timeline"] if e["kind"] == "stage"]
-    assert moves == ["applied", "screening", "interviewing", "interviewing", "offer"]
-    assert {e["origin"] for e in shown["timeline"]} == {"demo"}
+    moves = [e for e in shown["timeline"] if e["kind"] == "stage"]
+    assert [e["to_stage"] for e in moves] == ["applied", "screening", "interviewing", "interviewing", "offer"]
+    assert moves[-1]["cause"].startswith("email: Offer: Data Engineer at Kestrel Freight")
+    assert {e["origin"] for e in shown["timeline"]} == {"demo", "email"}
     assert all(datetime.fromisoformat(e["at"]) < datetime.now(UTC) for e in shown["timeline"])
 
 
-def test_refuses_a_folder_that_holds_a_database(built, apps):
-    """GIVEN a folder with a bounceback database WHEN `demo` is pointed at it THEN it refuses in one sentence
-    and changes nothing."""
+def test_every_email_is_read_as_what_it_says(built):
+    """GIVEN the demo's mailbox WHEN the real mail reader has read it THEN each story email got the label a person
+    would give it and made its change, the two uncertain ones wait in review, and the rest is kept only as a
+    fingerprint; the .eml files are in the demo folder, and `classify` reads them the same way."""
     folder = built[0]
-    done = bounceback("demo", str(folder), cwd=folder.parent)
+    letters = [m for o in STORY for m in o.steps if isinstance(m, Mail)] + list(INBOX)
+    found = rows(folder, "SELECT subject, label, status FROM mail_messages WHERE status != 'skipped'")
+    by_subject = {subject: (label, status) for subject, label, status in found}
+    for letter in letters:
+        if letter.means.value == "other":
+            assert letter.subject not in by_subject, letter.subject
+            continue
+        label, status = by_subject[letter.subject]
+        assert label == letter.means.value, letter.subject
+        assert status == ("review" if letter.waits else "applied"), letter.subject
+    skipped = rows(folder, "SELECT subject, body FROM mail_messages WHERE status = 'skipped'")
+    assert len(skipped) == sum(m.means.value == "other" for m in letters) and set(skipped) == {("", "")}
+    files = sorted((folder / "mail").glob("*.eml"))
+    assert len(files) == len(letters)
+    read = [
+        json.loads(line)
+        for line in bounceback("classify", str(folder / "mail"), "--json", cwd=folder).stdout.splitlines()
+    ]
+    assert Counter(r["label"] for r in read) == Counter(label for label, _ in by_subject.values()) + Counter(
+        other=len(skipped)
+    )
+
+
+def test_every_rejection_has_the_email_or_the_call_behind_it(built, apps):
+    """GIVEN the demo WHEN each rejection is shown THEN its stage change names the email that caused it, or the
+    words Alex typed after a phone call."""
+    rejected = [a for a in apps if a["stage"] == "rejected"]
+    assert len(rejected) >= 17
+    by_email = 0
+    for app in rejected:
+        moves = [
+            e for e in read_json(built[0], "show", app["name"])["timeline"] if e["to_stage"] == "rejected"
+        ]
+        (move,) = moves
+        if (move["cause"] or "").startswith("email: "):
+            by_email += 1
+        else:
+            assert "phoned" in move["summary"] or "called" in move["summary"], app["name"]
+    assert by_email >= 15
+
+
+def test_the_coaching_has_every_part_a_person_leaves_behind(built):
+    """GIVEN the demo WHEN its coaching records are read THEN there are finished sessions (full and short), one
+    left half-way, lessons of every kind, a question bank, weekly check-ins with their WHO-5 answers, this year's
+    rejection goal, feedback answered, unanswered and still pending, and reminders done, snoozed and dismissed."""
+    folder = built[0]
+    lessons = read_json(folder, "lessons")
+    assert {x["kind"] for x in lessons["lessons"]} == {"practised", "learned", "feedback", "drawback"}
+    assert len(lessons["questions"]) >= 5
+    sessions = rows(folder, "SELECT finished_at IS NOT NULL, mood_before, mood_after FROM bounce_sessions")
+    assert sum(done for done, _, _ in sessions) >= 6 and sum(not done for done, _, _ in sessions) == 1
+    assert all(after >= before for done, before, after in sessions if done and after is not None)
+    outcomes = Counter(o for (o,) in rows(folder, "SELECT outcome FROM feedback_requests"))
+    assert outcomes == {"answered": 2, "no_answer": 1, "pending": 1}
+    answers = Counter(s for (s,) in rows(folder, "SELECT status FROM reminder_states"))
+    assert answers["done"] >= 5 and answers["snoozed"] == 1 and answers["dismissed"] == 1
+    checkins = rows(folder, "SELECT mood, who5 FROM checkins")
+    assert len(checkins) >= 10 and sum(json.loads(w) != [] for _, w in checkins) >= 8
+    years = {y for (y,) in rows(folder, "SELECT year FROM goals")}
+    assert max(years) == max(d.year for d in (date.today() - timedelta(days=n) for n in range(15, 90)))
+
+
+def test_dates_in_the_demo_follow_the_calendar(built):
+    """GIVEN the demo WHEN its dates are read THEN every next step is planned after its session, only the newest
+    ones lie ahead, promised answers and snoozes end in the future, and no email arrives after today."""
+    folder = built[0]
+    now = datetime.now(UTC)
+    plans = rows(folder, "SELECT e.occurred_at, e.details FROM events e WHERE e.details LIKE '%next_step%'")
+    assert plans
+    for at, details in plans:
+        by = date.fromisoformat(json.loads(details)["by"])
+        assert by > datetime.fromisoformat(at).date()
+    assert any(date.fromisoformat(json.loads(d)["by"]) > now.date() for _, d in plans)
+    (snoozed,) = rows(folder, "SELECT snoozed_until FROM reminder_states WHERE status = 'snoozed'")
+    assert datetime.fromisoformat(snoozed[0]).replace(tzinfo=UTC) > now
+    promised = rows(folder, "SELECT details FROM events WHERE details LIKE '%answer_by%'")
+    assert promised and all(date.fromisoformat(json.loads(d)["answer_by"]) > now.date() for (d,) in promised)
+    arrived = [
+        datetime.fromisoformat(r).replace(tzinfo=UTC)
+        for (r,) in rows(folder, "SELECT received_at FROM mail_messages WHERE received_at IS NOT NULL")
+    ]
+    assert arrived and max(arrived) < now
+
+
+def test_drafts_in_the_demo_are_signed_by_its_searcher(built, apps):
+    """GIVEN the demo WHEN a feedback request is drafted for the newest rejection THEN it goes to the person met
+    there and is signed with the searcher's name, kept as the demo's setting."""
+    done = bounceback(
+        "--home", str(built[0]), "draft", "feedback", named(apps, "Driftwood Insurance"), cwd=built[0]
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("To: Ellie Shaw <ellie.shaw@driftwood-insurance.example>")
+    assert done.stdout.rstrip().endswith("Best wishes,\nAlex Moreno")
+
+
+def test_refuses_a_folder_that_holds_someones_own_database(tmp_path):
+    """GIVEN a folder with a bounceback database that is not a demo WHEN `demo` is pointed at it THEN it refuses
+    in one sentence and changes nothing."""
+    own = tmp_path / "mine"
+    assert bounceback("--home", str(own), "add", "Acme", "Data Engineer", cwd=tmp_path).returncode == 0
+    done = bounceback("demo", str(own), cwd=tmp_path)
     assert done.returncode == 1
-    assert "already holds a bounceback database" in done.stderr
+    assert "already holds a bounceback database that is not a demo" in done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
-    assert len(read_json(folder, "list")) == len(apps)
+    assert len(read_json(own, "list")) == 1
 
 
-def test_default_folder_is_always_a_new_one(tmp_path):
-    """GIVEN a bounceback-demo folder already in the current directory WHEN `demo` runs twice without DIR THEN
-    it builds in bounceback-demo-2, then bounceback-demo-3, and leaves the existing folder alone."""
-    (tmp_path / "bounceback-demo").mkdir()
-    (tmp_path / "bounceback-demo" / "mine.txt").write_text("my own notes")
-    for _ in range(2):
-        assert bounceback("demo", cwd=tmp_path).returncode == 0
-    assert [p.name for p in (tmp_path / "bounceback-demo").iterdir()] == ["mine.txt"]
-    for name in ("bounceback-demo-2", "bounceback-demo-3"):
-        assert (tmp_path / name / "bounceback.sqlite3").exists()
+def test_by_default_the_demo_lives_in_the_data_folder_and_is_rebuilt_there(tmp_path):
+    """GIVEN a fresh HOME WHEN `demo` runs twice from a project folder THEN it is built in the platform's data
+    folder (not the current folder), and the second run replaces the demo there, keeping other files."""
+    project = tmp_path / "project"
+    project.mkdir()
+    env = {"HOME": str(tmp_path / "home"), "XDG_DATA_HOME": ""}
+    first = bounceback("demo", cwd=project, env=env)
+    assert first.returncode == 0, first.stderr
+    folder = tmp_path / "home" / ".local" / "share" / "bounceback-demo"
+    assert f"Built a demo in {folder}:" in first.stdout
+    assert list(project.iterdir()) == []
+    (folder / "notes.txt").write_text("mine")
+    bounceback("--home", str(folder), "note", "halcyon", "Something I tried", cwd=project)
+    again = bounceback("demo", cwd=project, env=env)
+    assert again.returncode == 0, again.stderr
+    assert "(the earlier demo there was replaced)" in again.stdout
+    assert (folder / "notes.txt").read_text() == "mine"
+    timeline = read_json(folder, "show", "halcyon")["timeline"]
+    assert not any(e["summary"] == "Something I tried" for e in timeline)
 
 
-def _employer_steps(opening: Opening) -> list[Meet | Move]:
-    """The interviews and stage moves of an opening, in the order of their days."""
-    return sorted((s for s in opening.steps if isinstance(s, Meet | Move)), key=lambda s: s.day)
+def _employer_steps(opening: Opening) -> list[Meet | Move | Mail]:
+    """The employer's part of an opening (interviews, emails, their answers), in the order of their days."""
+    return sorted((s for s in opening.steps if by_employer(s)), key=lambda s: s.day)  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("opening", STORY, ids=lambda o: o.company)
@@ -192,7 +328,7 @@ def test_built_on_any_day_the_timelines_read_in_order(tmp_path, weekday):
 
     # A late-evening week that spans the UK's spring clock change (29 March 2026).
     now = datetime(2026, 3, 23, 23, 30, tzinfo=UTC) + timedelta(days=weekday)
-    settings = demo_settings(tmp_path / "demo", {})
+    settings = demo_settings(tmp_path / "demo", {"BOUNCEBACK_CACHE_DIR": os.environ["BOUNCEBACK_CACHE_DIR"]})
     build_demo(settings, now=now)
     workspace = Workspace(settings)
     try:

@@ -105,16 +105,16 @@ def test_filters_and_search_narrow_the_board(web, query: str, shown: list[str], 
 def test_the_board_filter_is_the_domains_filter(web) -> None:
     """GIVEN applications WHEN the board and the domain's ApplicationFilter are asked the same THEN they agree."""
     from bounceback.domain.filters import ApplicationFilter
-    from bounceback.storage.reader import Reader
+    from bounceback.storage.reads import ReadModel
 
     for n in range(6):
         add_application(
             web, f"Company {n}", "Data Engineer" if n % 2 else "Analyst", notes="remote" if n < 3 else ""
         )
     context = web.client.app.state.web
-    with context.reader() as reader:
-        assert isinstance(reader, Reader)
-        views = reader.applications()
+    with context.read() as read:
+        assert isinstance(read, ReadModel)
+        views = read.applications()
     wanted = ApplicationFilter(text="remote", active=True)
     expected = sorted(v.company for v in views if wanted.matches(v.app, v.company))
     assert sorted(texts(web.get("/?q=remote").text.split('id="board"')[1], "company")) == expected

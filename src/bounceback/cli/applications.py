@@ -120,41 +120,41 @@ def list_(
 ) -> None:
     """List applications, newest activity first."""
     from bounceback.cli.render import application_json, applications_table
-    from bounceback.domain.filters import ApplicationFilter, select_applications
+    from bounceback.domain.filters import ApplicationFilter
     from bounceback.domain.stages import parse_stage
 
     wanted = ApplicationFilter(
         stages=[parse_stage(s) for s in stage or []], active=active, company=company, tag=tag, text=search
     )
-    with STATE.reader() as reader:
-        rows = [(v.app, v.company) for v in reader.applications()]
-    matching = select_applications(rows, wanted, sort)
     shown = limit if limit is not None else (0 if as_json else TABLE_LIMIT)
-    chosen = matching[:shown] if shown else matching
-    if as_json:
-        print_json([application_json(a, c) for a, c in chosen])
-        return
+    with STATE.read() as read:
+        chosen = [(v.app, v.company) for v in read.applications(wanted, sort=sort, limit=shown or None)]
+        if as_json:
+            print_json([application_json(a, c) for a, c in chosen])
+            return
+        total = read.count_applications()
+        matching = read.count_applications(wanted) if shown and len(chosen) == shown else len(chosen)
     if not chosen:
         console.print(
-            "No applications match." if rows else "No applications yet. Add one with `bounceback add`."
+            "No applications match." if total else "No applications yet. Add one with `bounceback add`."
         )
         return
     console.print(applications_table(chosen, width=console.width))
-    more = f"; `--limit 0` shows all {len(matching)} that match" if len(matching) > len(chosen) else ""
-    console.print(f"[bright_black]{len(chosen)} of {len(rows)} applications{more}[/]")
+    more = f"; `--limit 0` shows all {matching} that match" if matching > len(chosen) else ""
+    console.print(f"[bright_black]{len(chosen)} of {total} applications{more}[/]")
 
 
 def show(name: AppName, as_json: JsonFlag = False) -> None:
     """Show one application: details, people, interviews and the timeline."""
     from bounceback.cli import render
 
-    with STATE.reader() as reader:
-        view = reader.find(name)
+    with STATE.read() as read:
+        view = read.find(name)
         app = view.app
-        events = reader.timeline(app.id or 0)
-        interviews = reader.interviews(app.id)
-        people = reader.people(app.id or 0)
-        emails = reader.messages(app.id or 0)
+        events = read.timeline(app.id or 0)
+        interviews = read.interviews(app.id)
+        people = read.people(app.id or 0)
+        emails = read.mail_of(app.id or 0)
     if as_json:
         data = render.application_json(app, view.company)
         data["timeline"] = [render.event_json(e) for e in events]
@@ -229,23 +229,21 @@ def move(
     console.print(f"{slug}: {summary}.")
 
 
-OUTCOMES = ("rejected", "withdrawn", "ghosted", "accepted", "declined")
-
-
 def close(
     name: AppName,
-    outcome: Annotated[str, typer.Argument(help="rejected, withdrawn, ghosted, accepted or declined.")],
+    outcome: Annotated[
+        str,
+        typer.Argument(help="rejected, withdrawn, ghosted, accepted or declined (or reject, withdraw, …)."),
+    ],
     reason: Annotated[str, typer.Option("--reason", "-r", help="Why, in your words.")] = "",
     when: Annotated[str | None, typer.Option(help="When it happened (default: now).")] = None,
 ) -> None:
     """Close an application with its outcome."""
     from bounceback.dates import parse_moment
-    from bounceback.domain.errors import InvalidInput
+    from bounceback.domain.rules import outcome_word
     from bounceback.domain.stages import Stage
 
-    if outcome.lower() not in OUTCOMES:
-        raise InvalidInput(f"“{outcome}” is not an outcome; use one of: {', '.join(OUTCOMES)}.")
-    target = Stage(outcome.lower())
+    target = outcome_word(outcome)
     moment = parse_moment(when, default_zone=STATE.require_settings().timezone)[0] if when else None
     with STATE.change(f"Close {name} as {target.value}") as tracker:
         app = tracker.find(name)
@@ -274,8 +272,8 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
 ) -> None:
     """Delete an application and its timeline (asks first; `undo` brings it back)."""
-    with STATE.reader() as reader:
-        slug = reader.find(name).app.slug
+    with STATE.read() as read:
+        slug = read.find(name).app.slug
     if not yes and not typer.confirm(f"Delete {slug} and its whole timeline?", default=False):
         console.print("Kept.")
         raise typer.Exit(1)
@@ -300,8 +298,8 @@ def board(
     from bounceback.cli.render import STAGE_STYLE
     from bounceback.domain.stages import PROGRESS, Stage
 
-    with STATE.reader() as reader:
-        rows = [(v.app, v.company) for v in reader.applications()]
+    with STATE.read() as read:
+        rows = [(v.app, v.company) for v in read.applications()]
     stages = list(Stage) if active else list(PROGRESS)
     panels = []
     for stage in stages:

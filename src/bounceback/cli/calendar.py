@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bounceback.cli.context import STATE, console
+from bounceback.files import write_atomically
 
 calendar_app = typer.Typer(help="Your interviews and reminders as a calendar file.", no_args_is_help=True)
 
@@ -26,18 +27,18 @@ def export(
     from bounceback.outreach.snapshot import load_due
 
     now = datetime.now(UTC)
-    with STATE.reader() as reader:
-        views = {v.app.id: v for v in reader.applications()}
+    with STATE.read() as read:
+        views = {v.app.id: v for v in read.applications()}
         entries = [
             InterviewEntry(iv, views[iv.application_id].app.slug, views[iv.application_id].company,
                            views[iv.application_id].app.role)
-            for iv in reader.interviews()
+            for iv in read.interviews()
             if iv.application_id in views
         ]  # fmt: skip
-        view = load_due(STATE.require_settings(), reader, now) if reminders else None
+        view = load_due(STATE.require_settings(), read, now) if reminders else None
     zone = local_zone(STATE.require_settings().timezone)
     chosen = calendar_reminders(view.derived, view.answers, now, zone) if view else []
-    file.write_bytes(build_calendar(entries, chosen, now).to_ical())
+    write_atomically(file, build_calendar(entries, chosen, now).to_ical())
     console.print(
         f"Wrote {count(len(entries), 'interview')} and {count(len(chosen), 'reminder')} to {file}. "
         "Import it again after changes: the same events are updated, not doubled.",

@@ -48,8 +48,8 @@ def list_contacts(as_json: JsonFlag = False) -> None:
 
     from bounceback.cli.render import contact_json
 
-    with STATE.reader() as reader:
-        people = reader.contacts()
+    with STATE.read() as read:
+        people = read.contacts()
     if as_json:
         print_json([contact_json(p) for p in people])
         return

@@ -16,7 +16,7 @@ from bounceback.settings import Settings
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from bounceback.storage.reader import Reader
+    from bounceback.storage.reads import ReadModel
     from bounceback.storage.workspace import Workspace
     from bounceback.tracker import Tracker
 
@@ -61,15 +61,15 @@ class AppContext:
             yield session
 
     @contextmanager
-    def reader(self) -> Iterator[Reader]:
-        """The fast plain-SQL reader (see storage/reader.py)."""
-        from bounceback.storage.reader import open_reader
+    def read(self) -> Iterator[ReadModel]:
+        """The read model, straight on the SQLite file when it is ready (see storage/reads.py)."""
+        from bounceback.storage.reads import open_reads
 
-        reader = open_reader(self.require_settings())
+        read = open_reads(self.require_settings())
         try:
-            yield reader
+            yield read
         finally:
-            reader.close()
+            read.close()
 
 
 STATE = AppContext()

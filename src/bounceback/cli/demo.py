@@ -12,13 +12,16 @@ import typer
 from bounceback.cli.context import STATE, console
 
 if TYPE_CHECKING:
+    from bounceback.demo import Built
     from bounceback.domain.model import Application, Interview
     from bounceback.settings import Settings
 
 Folder = Annotated[
     Path | None,
     typer.Argument(
-        metavar="DIR", help="Folder for the demo (default: a new ./bounceback-demo).", show_default=False
+        metavar="DIR",
+        help="Folder for the demo (default: bounceback-demo in your data folder; building again replaces it).",
+        show_default=False,
     ),
 ]
 
@@ -28,37 +31,54 @@ def demo(folder: Folder = None) -> None:
     from rich.markup import escape
 
     from bounceback.cli.applications import board
-    from bounceback.demo import SEARCHER, choose_folder, demo_settings
+    from bounceback.demo import SEARCHER, choose_folder, clear_demo, demo_settings, write_marker
 
-    # 1. A safe folder, and settings that point at SQLite there and nowhere else.
-    target = choose_folder(folder, Path.cwd())
+    # 1. A safe folder (an earlier demo there is replaced), and settings that point at SQLite there only.
+    target = choose_folder(folder)
+    replaced = clear_demo(target)
     settings = demo_settings(target)
     has_own_database = bool(STATE.require_settings().database_url)
-    # 2. Write the story.
-    count = _build(settings)
+    # 2. Write the story, and say in the folder what it is.
+    built = _build(settings)
+    write_marker(target, datetime.now(UTC).date())
     where = escape(str(target))
+    again = " (the earlier demo there was replaced)" if replaced else ""
     console.print(
-        f"Built a demo in [bold]{where}[/]: {count} applications by {SEARCHER.name}, {SEARCHER.about}."
+        f"Built a demo in [bold]{where}[/]{again}: {built.applications} applications by {SEARCHER.name}, "
+        f"{SEARCHER.about}."
     )
     # 3. Show it with the board, sum it up, and say how to keep using it.
     STATE.settings = settings
     board()
     _print_summary(settings)
+    _print_coaching(built)
     _print_how_to(settings, has_own_database=has_own_database)
 
 
-def _build(settings: Settings) -> int:
-    """Write the demo with a progress bar (it takes a moment: migrations, then forty applications)."""
+def _build(settings: Settings) -> Built:
+    """Write the demo with a progress bar (it takes a moment: migrations, the mail classifier, the story)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-    from bounceback.demo import STORY, build_demo
+    from bounceback.demo import build_demo, moments_count
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("Building the demo search", total=len(STORY))
-        return build_demo(
-            settings, advance=lambda opening: progress.update(task, advance=1, description=opening.company)
-        )
+        task = progress.add_task("Building the demo search", total=moments_count())
+        return build_demo(settings, advance=lambda what: progress.update(task, advance=1, description=what))
+
+
+def _print_coaching(built: Built) -> None:
+    """What the demo holds beyond the applications: its mail, the sessions, lessons and check-ins."""
+    from rich.markup import escape
+
+    waiting = len(built.waiting)
+    console.print(
+        f"{built.emails} emails read by the mail reader"
+        + (f" ({waiting} wait in `mail review`)" if waiting else "")
+        + f"; {built.sessions} bounce-back sessions after rejections; {built.checkins} weekly check-ins."
+    )
+    if built.mail_folder is not None:
+        console.print(f"The emails are in {escape(str(built.mail_folder))}, to read or to try `classify` on.")
 
 
 def _print_summary(settings: Settings) -> None:
@@ -66,9 +86,9 @@ def _print_summary(settings: Settings) -> None:
     from bounceback.domain.due import ghost_suggestions
 
     now = datetime.now(UTC)
-    with STATE.reader() as reader:
-        apps = [view.app for view in reader.applications()]
-        interviews = reader.interviews()
+    with STATE.read() as read:
+        apps = [view.app for view in read.applications()]
+        interviews = read.interviews()
     for line in outcome_lines(apps):
         console.print(line)
     ghosts = ghost_suggestions(apps, now, settings.ghost_after_days)
@@ -136,10 +156,10 @@ def _print_how_to(settings: Settings, *, has_own_database: bool) -> None:
     console.print("Point the other commands at it:")
     if has_own_database:
         url = escape(shlex.quote(settings.url))
-        console.print(f"  bounceback --home {home} --database {url} list")
+        console.print(f"  bounceback --home {home} --database {url} due")
         console.print("  (your own database setting would otherwise win over --home)")
         return
-    console.print(f"  bounceback --home {home} list")
+    console.print(f"  bounceback --home {home} due      (then lessons, report, serve …)")
     console.print(f"  or, for this shell: export BOUNCEBACK_HOME={home}")
 
 

@@ -11,13 +11,14 @@ import typer
 
 from bounceback.cli.context import STATE, console, err_console
 from bounceback.cli.options import AppName
+from bounceback.files import write_atomically
 
 if TYPE_CHECKING:
     from bounceback.domain.model import Contact, ContactRole
     from bounceback.domain.outreach import OutreachKind
     from bounceback.outreach.drafts import DraftFacts
     from bounceback.outreach.formats import DraftFormat
-    from bounceback.storage.reader import ApplicationView, Reader
+    from bounceback.storage.reads import ApplicationView, ReadModel
 
 _CLOSES = {"withdrawal": "withdrawn", "accept": "accepted", "decline": "declined"}
 _PERSONAL = {"thank_you", "feedback", "reconnect"}
@@ -36,7 +37,9 @@ def draft(
     detail: Annotated[
         str, typer.Option(help="Something you talked about, e.g. 'their move to Dagster'.")
     ] = "",
-    sign: Annotated[str, typer.Option(help="Your name under the email.")] = "",
+    sign: Annotated[
+        str, typer.Option(help="Your name under this email (default: the one `config name` keeps).")
+    ] = "",
     sent: Annotated[bool, typer.Option("--sent", help="You sent it: put it on the timeline.")] = False,
 ) -> None:
     """Draft an email for an application (your own templates in <home>/templates/ win)."""
@@ -47,17 +50,25 @@ def draft(
     outreach = parse_kind(kind)
     chosen_format = enum_value(DraftFormat, format_, "draft format")
     now = datetime.now(UTC)
-    with STATE.reader() as reader:
-        view = reader.find(name)
-        facts = read_facts(reader, view, outreach, now, to=to, detail=detail, sign=sign)
+    sign = sign or signed_by()
+    with STATE.read() as read:
+        view = read.find(name)
+        facts = read_facts(read, view, outreach, now, to=to, detail=detail, sign=sign)
     write_draft(facts, view.app.slug, chosen_format, out, now)
     advise(facts, view.app.slug, sent=sent)
     if sent:
         mark_sent(facts, view.app.id or 0, now)
 
 
+def signed_by() -> str:
+    """The person's name for the sign-off, asked for on the first draft in a terminal."""
+    from bounceback.cli.config import name_for_drafts, read_name
+
+    return name_for_drafts(read_name())
+
+
 def read_facts(
-    reader: Reader,
+    read: ReadModel,
     view: ApplicationView,
     outreach: OutreachKind,
     now: datetime,
@@ -71,35 +82,35 @@ def read_facts(
     from bounceback.outreach.drafts import gather_facts
 
     app = view.app
-    people = reader.people(app.id or 0)
-    events = reader.timeline(app.id or 0)
+    people = read.people(app.id or 0)
+    events = read.timeline(app.id or 0)
     comeback = any(
         other.app.company_id == app.company_id and other.app.id != app.id and app.closed_at
         and other.app.created_at and other.app.created_at > app.closed_at
-        for other in reader.applications()
+        for other in read.applications()
     )  # fmt: skip
     return gather_facts(
         outreach,
         company=view.company,
         role=app.role,
         people=people,
-        interviews=reader.interviews(app.id or 0),
+        interviews=read.interviews(app.id or 0),
         events=events,
         now=now,
         notes=[app.notes, *(e.summary for e in events if e.kind is EventKind.NOTE)],
-        recipient=find_contact(reader, people, to) if to else None,
+        recipient=find_contact(read, people, to) if to else None,
         detail=detail,
         comeback=comeback,
         sender=sign,
     )
 
 
-def find_contact(reader: Reader, people: list[tuple[Contact, ContactRole]], wanted: str) -> Contact:
+def find_contact(read: ReadModel, people: list[tuple[Contact, ContactRole]], wanted: str) -> Contact:
     """A contact by email, id or name: the application's people first, then everyone."""
     from bounceback.domain.errors import NotFound
     from bounceback.domain.naming import resolve, slugify
 
-    pools = [[person for person, _ in people], reader.contacts()]
+    pools = [[person for person, _ in people], read.contacts()]
     for pool in pools:
         for person in pool:
             if person.email and person.email.lower() == wanted.strip().lower():
@@ -116,19 +127,22 @@ def find_contact(reader: Reader, people: list[tuple[Contact, ContactRole]], want
 def write_draft(facts: DraftFacts, slug: str, chosen: DraftFormat, out: Path | None, now: datetime) -> None:
     """Print the draft, or write it where asked (an .eml goes to a file either way)."""
     from bounceback.dates import local_zone
-    from bounceback.outreach.drafts import render
+    from bounceback.outreach.drafts import render, unused_sentence, unused_templates
     from bounceback.outreach.formats import DraftFormat, as_eml, as_mailto, as_text
 
     settings = STATE.require_settings()
     result = render(facts, now, local_zone(settings.timezone), home=settings.home)
+    unused = unused_templates(settings.home)
+    if unused:
+        err_console.print(unused_sentence(unused), markup=False)
     if chosen is DraftFormat.EML:
         target = out or Path(f"{slug}-{facts.kind.value.replace('_', '-')}.eml")
-        target.write_bytes(as_eml(result))
+        write_atomically(target, as_eml(result))
         err_console.print(f"Saved {target}: open it in your mail client, check it, and send it from there.")
         return
     text = as_mailto(result) + "\n" if chosen is DraftFormat.MAILTO else as_text(result)
     if out is not None:
-        out.write_text(text, encoding="utf-8")
+        write_atomically(out, text)
         err_console.print(f"Saved {out}.")
         return
     console.print(text, end="", markup=False, highlight=False, soft_wrap=True)

@@ -35,8 +35,8 @@ def due(
 
     settings = STATE.require_settings()
     now = datetime.now(UTC)
-    with STATE.reader() as reader:
-        items = load_due(settings, reader, now).shown
+    with STATE.read() as read:
+        items = load_due(settings, read, now).shown
     if as_json:
         print_json([item_json(n, item, now) for n, item in enumerate(items, 1)])
         return

@@ -59,10 +59,10 @@ def list_interviews(
 
     from bounceback.cli.render import interview_json, local
 
-    with STATE.reader() as reader:
-        apps = {v.app.id: v.app.slug for v in reader.applications()}
-        app_id = reader.find(name).app.id if name else None
-        interviews = reader.interviews(app_id)
+    with STATE.read() as read:
+        apps = {v.app.id: v.app.slug for v in read.applications()}
+        app_id = read.find(name).app.id if name else None
+        interviews = read.interviews(app_id)
     if as_json:
         print_json([{**interview_json(i), "application": apps.get(i.application_id)} for i in interviews])
         return

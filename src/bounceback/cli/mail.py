@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bounceback.cli.context import STATE, console, print_json
+from bounceback.cli.context import STATE, console, err_console, print_json
+from bounceback.cli.mail_accounts import account_app
 from bounceback.cli.options import JsonFlag, enum_value
 
 if TYPE_CHECKING:
@@ -17,9 +18,6 @@ if TYPE_CHECKING:
     from bounceback.mail.importer import ImportSummary
 
 mail_app = typer.Typer(help="Read your mailbox: import, sync, review and correct.", no_args_is_help=True)
-account_app = typer.Typer(
-    help="IMAP accounts (passwords live in the keyring or an environment variable).", no_args_is_help=True
-)
 mail_app.add_typer(account_app, name="account")
 
 Paths = Annotated[
@@ -102,22 +100,28 @@ def _print_summary(summary: ImportSummary) -> None:
     )
     if summary.shared_id_note:
         console.print(summary.shared_id_note)
-    for problem in summary.problems[:20]:
+    from bounceback.mail.problems import SHOWN, write_problem_list
+
+    for problem in summary.problems[:SHOWN]:
         console.print(f"  skipped {problem.origin}: {problem.reason}", markup=False)
-    if summary.malformed > 20:
-        console.print(f"  … and {summary.malformed - 20} more")
+    if summary.malformed > SHOWN:
+        listed = write_problem_list(summary.problems, STATE.require_settings().home / "logs")
+        console.print(
+            f"  … and {summary.malformed - SHOWN:,} more; all {summary.malformed:,} are listed in {listed}",
+            markup=False,
+        )
     if summary.review:
         console.print("See the messages waiting for you with `bounceback mail review`.")
 
 
 def _nothing_new(paths: list[Path]) -> bool:
     """Say so and return True when every message of the sources is already known (the fast re-import)."""
-    from bounceback.mail.seen import count_if_all_seen, stored_keys
+    from bounceback.mail.seen import count_if_all_seen
     from bounceback.mail.sources import open_sources
     from bounceback.mail.summary import ImportSummary
 
-    with STATE.reader() as reader:
-        keys = stored_keys(reader)
+    with STATE.read() as read:
+        keys = read.mail_keys()
     if not keys:
         return False
     sources = open_sources(paths)
@@ -296,67 +300,12 @@ def register(app: typer.Typer) -> None:
     app.command()(classify)
 
 
-@account_app.command("add")
-def account_add(
-    name: Annotated[str, typer.Argument(help="A short name for the account, e.g. gmail.")],
-    host: Annotated[str, typer.Option(help="IMAP server, e.g. imap.gmail.com.")],
-    user: Annotated[str, typer.Option(help="Login name, usually your address.")],
-    port: Annotated[int | None, typer.Option(help="Default: 993 for ssl, 143 for starttls.")] = None,
-    security: Annotated[str, typer.Option(help="ssl, starttls (or none, only for this machine).")] = "ssl",
-    folder: Annotated[
-        list[str] | None, typer.Option("--folder", help="Folder to read (repeat; default INBOX).")
-    ] = None,
-    auth: Annotated[str, typer.Option(help="password, or xoauth2 for an OAuth access token.")] = "password",
-    store_secret: Annotated[
-        bool,
-        typer.Option(
-            "--store-secret", help="Ask for the password/token now and keep it in the system keyring."
-        ),
-    ] = False,
-) -> None:
-    """Set up an IMAP account. The password never goes into the database: keyring or environment only."""
-    from bounceback.domain.mail import MailAccount
-    from bounceback.mail.credentials import env_variable, set_secret
-    from bounceback.mail.sync import add_account
-
-    default_port = 143 if security.lower() in {"starttls", "none"} else 993
-    account = MailAccount(
-        name=name, host=host, username=user, port=port or default_port, security=security.lower(),
-        folders=list(folder or ["INBOX"]), auth=auth.lower(),
-    )  # fmt: skip
-    with STATE.change(f"Add mail account {name}") as tracker:
-        add_account(tracker.session, tracker.owner_id, account)
-    if store_secret:
-        set_secret(name, user, typer.prompt("Password or token", hide_input=True))
-        console.print(f"Saved account {name}; its secret is in the system keyring.")
-    else:
-        console.print(
-            f"Saved account {name}. Give it its password in the environment variable {env_variable(name)}, "
-            "or run this again with --store-secret to keep it in the system keyring."
-        )
-
-
-@account_app.command("list")
-def account_list() -> None:
-    """The IMAP accounts and how far each folder has been read."""
-    from bounceback.mail.sync import accounts
-
-    with STATE.session() as session:
-        known = accounts(session, STATE.workspace().owner_id)
-        lines = [
-            f"{a.name}: {a.username} at {a.host}:{a.port} ({a.security}), folders {', '.join(a.folders)}"
-            for a in known
-        ]
-    console.print(
-        "\n".join(lines) if lines else "No mail accounts yet; add one with `bounceback mail account add`."
-    )
-
-
 @mail_app.command("sync")
 def sync(
     name: Annotated[str | None, typer.Argument(help="Only this account (default: all).")] = None,
 ) -> None:
     """Fetch new mail from IMAP and import it. Read-only: nothing on the server is changed or marked read."""
+    from bounceback.domain.errors import BouncebackError
     from bounceback.mail.credentials import get_secret
     from bounceback.mail.importer import ImportSummary
     from bounceback.mail.sync import find_account, sync_account
@@ -365,13 +314,26 @@ def sync(
         chosen = find_account(session, STATE.workspace().owner_id, name)
     total = ImportSummary()
     notices: list[str] = []
-    for account in chosen:
-        secret = get_secret(account.name, account.username)
-        with _progress(None, f"Syncing {account.name}") as advance:
-            summary = sync_account(
-                STATE.workspace(), account, secret, _classifier, progress=advance, notices=notices
-            )
+    outcomes: list[tuple[bool, str]] = []
+    failed = 0
+    for account in chosen:  # each account on its own: one that fails does not stop the others
+        try:
+            secret = get_secret(account.name, account.username)
+            with _progress(None, f"Syncing {account.name}") as advance:
+                summary = sync_account(
+                    STATE.workspace(), account, secret, _classifier, progress=advance, notices=notices
+                )
+        except BouncebackError as exc:
+            failed += 1
+            outcomes.append((False, f"{account.name}: not synced. {exc.message}"))
+            continue
         total.add(summary)
+        outcomes.append((True, f"{account.name}: synced, {summary.messages:,} new messages read."))
     for notice in notices:
-        console.print(notice)
+        console.print(notice, markup=False)
+    if len(chosen) > 1 or failed:
+        for synced, outcome in outcomes:
+            (console if synced else err_console).print(outcome, markup=False)
     _print_summary(total)
+    if failed:
+        raise typer.Exit(1)

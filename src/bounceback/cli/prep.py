@@ -10,6 +10,7 @@ import typer
 
 from bounceback.cli.context import STATE, console, err_console
 from bounceback.cli.options import AppName
+from bounceback.files import write_atomically
 
 
 def prep(
@@ -25,15 +26,14 @@ def prep(
     """Prepare for the next interview: checklist, questions to ask, hard questions, time and connection."""
     from bounceback.dates import local_zone
     from bounceback.outreach.prep import PrepFacts, next_interview, prep_markdown
-    from bounceback.outreach.snapshot import questions
 
     if ask or hard:
         keep_questions(name, ask or [], hard or [])
     settings = STATE.require_settings()
     now = datetime.now(UTC)
     zone = local_zone(settings.timezone)
-    with STATE.reader() as reader:
-        view = reader.find(name)
+    with STATE.read() as read:
+        view = read.find(name)
         app = view.app
         facts = PrepFacts(
             slug=app.slug,
@@ -42,14 +42,14 @@ def prep(
             now=now,
             my_zone=zone,
             my_zone_name=settings.timezone or getattr(zone, "key", "") or str(zone),
-            interview=next_interview(reader.interviews(app.id or 0), now),
+            interview=next_interview(read.interviews(app.id or 0), now),
             url=app.url,
-            people=reader.people(app.id or 0),
-            questions=questions(reader, app.id or 0),
+            people=read.people(app.id or 0),
+            questions=read.question_bank(app.id or 0),
         )
     text = prep_markdown(facts)
     if markdown is not None:
-        markdown.write_text(text, encoding="utf-8")
+        write_atomically(markdown, text)
         err_console.print(f"Saved {markdown}; print it or keep it open during the interview.", markup=False)
         return
     from rich.markdown import Markdown

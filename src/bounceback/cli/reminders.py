@@ -27,8 +27,8 @@ def find_item(text: str, now: datetime) -> DueItem:
     from bounceback.domain.errors import NotFound
     from bounceback.outreach.snapshot import load_due
 
-    with STATE.reader() as reader:
-        view = load_due(STATE.require_settings(), reader, now)
+    with STATE.read() as read:
+        view = load_due(STATE.require_settings(), read, now)
     wanted = text.strip()
     if wanted.isdigit():
         number = int(wanted)

@@ -53,8 +53,11 @@ def export(
 ) -> None:
     """Write the whole workspace as versioned JSON (`import json` reads it back), or the applications as CSV.
 
-    The JSON holds companies, applications, contacts, their links, interviews and every timeline entry. Its
-    ids are its own keys, numbered 1, 2, 3… in order, so exporting an import gives the same file.
+    The JSON holds everything: companies, applications, contacts and their links, interviews, every timeline
+    entry, the emails read (and the fingerprints of the rest), mail accounts (never a password: those stay in
+    the keyring or the environment), bounce-back sessions, lessons, the question bank, feedback requests,
+    check-ins, goals and your answers to reminders. Its ids are its own keys, numbered 1, 2, 3… in order, so
+    exporting an import gives the same file apart from the time it was written. The undo history is not in it.
     """
     if file is not None and output is not None and file != output:
         raise InvalidInput("Name the file once: as an argument or with -o, not both.")
@@ -84,8 +87,8 @@ def _csv_export() -> tuple[str, str]:
     """The applications as CSV and a phrase saying how many."""
     from bounceback.transfer.csv_export import applications_csv
 
-    with STATE.reader() as reader:
-        rows = [(v.app, v.company) for v in reader.applications()]
+    with STATE.read() as read:
+        rows = [(v.app, v.company) for v in read.applications()]
     return applications_csv(rows), f"{_count(len(rows), 'application')} as CSV"
 
 
@@ -98,11 +101,12 @@ def import_json(
 ) -> None:
     """Read back a `bounceback export` file, in one step that `undo` takes back.
 
-    Into an empty workspace everything is restored exactly. A workspace that already holds applications is
-    left alone unless you add --merge: then only what is new is added (companies matched by name, contacts
-    by email or else by name and company, applications by posting URL or else by company + role + date),
-    and applications already here are skipped with their timelines. A broken file, or one from a newer
-    bounceback, changes nothing.
+    Into an empty workspace everything is restored exactly. A workspace already in use is left alone unless
+    you add --merge (or restore into a fresh one with --home DIR): then only what is new is added (companies
+    matched by name, contacts by email or else by name and company, applications by posting URL or else by
+    company + role + date, emails by their Message-ID, accounts by name), and applications already here are
+    skipped with everything that belongs to them. Files from older versions are read too. A broken file, or
+    one from a newer bounceback, changes nothing.
     """
     from bounceback.transfer.files import read_text
     from bounceback.transfer.json_document import parse_document
@@ -114,8 +118,22 @@ def import_json(
     _print_restore(report, file.name)
 
 
+# How the import's summary names each kind of record, in the order it lists them.
+_RESTORED_NAMES = {
+    "applications": ("application", ""),
+    "companies": ("company", "companies"),
+    "contacts": ("contact", ""),
+    "interviews": ("interview", ""),
+    "application_contacts": ("contact link", ""),
+    "events": ("timeline entry", "timeline entries"),
+}
+_ALWAYS_NAMED = len(_RESTORED_NAMES)
+
+
 def _print_restore(report: RestoreReport, source: str) -> None:
     """What a JSON import stored, and what it found already here."""
+    from bounceback.transfer.json_document import TABLES
+
     added = report.added
     kept = f"{_count(report.already_there, 'application')} already here were left as they are."
     if not any(added.values()):
@@ -123,13 +141,13 @@ def _print_restore(report: RestoreReport, source: str) -> None:
             f"Nothing new in {source}." + (f" {kept}" if report.already_there else ""), markup=False
         )
         return
+    names = {**_RESTORED_NAMES}
+    for table in TABLES:
+        names.setdefault(table.key, (table.singular, ""))
     parts = [
-        _count(added["applications"], "application"),
-        _count(added["companies"], "company", "companies"),
-        _count(added["contacts"], "contact"),
-        _count(added["interviews"], "interview"),
-        _count(added["application_contacts"], "contact link"),
-        _count(added["events"], "timeline entry", "timeline entries"),
+        _count(added[key], one, many)
+        for n, (key, (one, many)) in enumerate(names.items())
+        if n < _ALWAYS_NAMED or added[key]
     ]
     console.print(f"Imported {', '.join(parts[:-1])} and {parts[-1]} from {source}.", markup=False)
     if report.already_there:
@@ -189,8 +207,8 @@ def _current_applications() -> list[tuple[str, Application]]:
     path = STATE.require_settings().sqlite_path
     if path is not None and not path.exists():
         return []
-    with STATE.reader() as reader:
-        return [(v.company, v.app) for v in reader.applications()]
+    with STATE.read() as read:
+        return [(v.company, v.app) for v in read.applications()]
 
 
 @contextmanager

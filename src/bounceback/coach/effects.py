@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bounceback.dates import now_utc
+from bounceback.domain import rules
 from bounceback.domain.coaching import (
     BounceSession,
     FeedbackRequest,
@@ -148,7 +150,8 @@ class EffectWriter:
 
 
 def set_goal(tracker: Tracker, year: int, rejections: int) -> Goal:
-    """Set (or change) the rejection goal for a year."""
+    """Set (or change) the rejection goal for a year (the one place goals are written: the rule book checks it)."""
+    rules.check_goal(year, rejections, now_utc().date())
     session, owner = tracker.session, tracker.owner_id
     goal = session.scalars(select(Goal).where(goals.c.owner_id == owner, goals.c.year == year)).first()
     if goal is None:

@@ -19,8 +19,6 @@ from bounceback.outreach.marking import record_feedback_outcome
 from bounceback.storage.schema import applications, feedback_requests, lessons, questions
 from bounceback.tracker import Tracker
 
-MAX_GOAL = 1000
-
 
 def rejections_so_far(tracker: Tracker, year: int) -> int:
     """How many rejections the person recorded in a year."""
@@ -31,8 +29,6 @@ def rejections_so_far(tracker: Tracker, year: int) -> int:
 
 def record_goal(tracker: Tracker, year: int, goal: int) -> str:
     """Set the year's rejection goal; returns where the person stands against it."""
-    if not 1 <= goal <= MAX_GOAL:
-        raise InvalidInput(f"A rejection goal is a number from 1 to {MAX_GOAL}, not {goal}.")
     set_goal(tracker, year, goal)
     return goal_sentence(rejections_so_far(tracker, year), goal, year)
 

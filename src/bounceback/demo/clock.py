@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bounceback.demo.story import SEARCHER
+from bounceback.demo.cast import SEARCHER
 
 FRIDAY, SATURDAY = 4, 5
 

@@ -84,13 +84,13 @@ def build_insights(
 def load_insights(settings: Settings, *, now: datetime | None = None, themes: bool = True) -> Insights:
     """Read the workspace the settings point at and compute its insights."""
     from bounceback.dates import local_zone
-    from bounceback.storage.reader import open_reader
+    from bounceback.storage.reads import open_reads
 
-    reader = open_reader(settings)
+    read = open_reads(settings)
     try:
-        facts = gather(reader)
+        facts = gather(read)
     finally:
-        reader.close()
+        read.close()
     return build_insights(
         facts,
         now=now or datetime.now(UTC),

@@ -21,10 +21,22 @@ def keyring_user(account_name: str, username: str) -> str:
     return f"{account_name}:{username}"
 
 
-def _no_keyring(account_name: str, problem: str) -> InvalidInput:
-    return InvalidInput(
-        f"{problem}; set the environment variable {env_variable(account_name)} to the password instead."
-    )
+class KeyringProblem(InvalidInput):
+    """The system keyring could not keep, read or delete a secret; `problem` says why, in a few words."""
+
+    def __init__(self, account_name: str, problem: str) -> None:
+        self.problem = problem
+        self.hint = (
+            f"Set the environment variable {env_variable(account_name)} to the password and run the command "
+            "again without --store-secret."
+        )
+        super().__init__(
+            f"{problem}; set the environment variable {env_variable(account_name)} to the password instead."
+        )
+
+
+def _no_keyring(account_name: str, problem: str) -> KeyringProblem:
+    return KeyringProblem(account_name, problem)
 
 
 def get_secret(account_name: str, username: str) -> str:
@@ -68,3 +80,39 @@ def set_secret(account_name: str, username: str, secret: str) -> None:
         ) from None
     if not kept:
         raise _no_keyring(account_name, "The system keyring did not keep the password")
+
+
+def delete_secret(account_name: str, username: str) -> bool:
+    """Remove an account's secret from the keyring; False when none was there (or there is no keyring)."""
+    import keyring
+    from keyring.errors import NoKeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(KEYRING_SERVICE, keyring_user(account_name, username))
+    except (PasswordDeleteError, NoKeyringError):
+        return False
+    except Exception as exc:  # any backend's own failure: the secret may still be there
+        raise _no_keyring(
+            account_name, f"The system keyring refused to delete the password ({type(exc).__name__})"
+        ) from None
+    return True
+
+
+def stored_secret(account_name: str, username: str) -> str | None:
+    """The secret the keyring holds for an account, or None (no entry, or no usable keyring)."""
+    import keyring
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_user(account_name, username)) or None
+    except Exception:  # as in get_secret: a keyring that cannot be read holds nothing we can use
+        return None
+
+
+def secret_source(account_name: str, username: str) -> str:
+    """Where the account's secret would come from, in words (never the secret itself)."""
+    for variable in (env_variable(account_name), ENV_PREFIX):
+        if os.environ.get(variable):
+            return f"password from {variable}"
+    if stored_secret(account_name, username):
+        return "password in the system keyring"
+    return f"no password yet (set {env_variable(account_name)} or use --store-secret)"

@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from bounceback.domain import rules
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.mail import (
     JOB_LABELS,
@@ -50,6 +51,7 @@ from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
 from bounceback.mail.message import MailMessage, ParseProblem
 from bounceback.mail.senders import domain_of
 from bounceback.mail.summary import ImportSummary, NamedChange
+from bounceback.storage import journal
 from bounceback.storage.schema import mail_messages
 from bounceback.storage.workspace import Workspace
 from bounceback.tracker import Tracker
@@ -376,7 +378,7 @@ class MailApplier:
         ):
             tracker.ensure_company(company.name, domains=[domain])
             self._index.add_domain(domain, company.id or 0)
-        if found.sender.person and record.from_address:
+        if found.sender.person and record.from_address and rules.email_problem(record.from_address) is None:
             person = tracker.add_contact(record.from_name, company=company.name, email=record.from_address)
             tracker.link(app, person, ContactRole.RECRUITER, when=record.received_at)
             self._index.contact_apps.setdefault(record.from_address.lower(), set()).add(app.id or 0)
@@ -421,10 +423,18 @@ def first_invitation(ics: str | None) -> dict[str, object] | None:
 
 def remember_change(session: Session, record: MailRecord, change_id: int | None) -> None:
     """Note on the message which undo step holds its change, outside the journal (it is bookkeeping, not a
-    change of its own: journaling it would make `undo` revert this note instead of the email's change)."""
-    details = {**record.details, "change": change_id}
+    change of its own: journaling it would make `undo` revert this note instead of the email's change).
+
+    A message that already named an earlier change (it was reviewed or relabelled) gets that name back when
+    this change is undone, so taking it back later reverts the change that really holds its effect.
+    """
+    before = dict(record.details)
+    details = {**before, "change": change_id}
     session.execute(update(mail_messages).where(mail_messages.c.id == record.id).values(details=details))
     set_committed_value(record, "details", details)
+    if change_id is not None and "change" in before:
+        restore = {"op": "update", "table": mail_messages.name, "id": record.id, "row": {"details": before}}
+        journal.amend(session, change_id, [restore])
 
 
 def load_index(session: Session, owner: int) -> AppIndex:

@@ -1,7 +1,7 @@
 """Is every message of a source already known? Answered before the importer (and SQLAlchemy) is loaded.
 
 A re-import of the same mailbox should cost little more than reading it: each message's identity (keys.py) is
-read from its raw bytes and looked up among the stored keys, over the plain-SQL reader. The first new message
+read from its raw bytes and looked up among the stored keys (storage.reads.ReadModel.mail_keys). The first new message
 ends the look (the full import takes over and reads everything itself), so a first import pays for one
 message here, not for a second pass.
 """
@@ -9,14 +9,8 @@ message here, not for a second pass.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from bounceback.mail.keys import identity
-
-
-def stored_keys(reader: Any) -> set[str]:
-    """Every key this owner's workspace has seen (storage.reader.Reader)."""
-    return {row["key"] for row in reader.rows("SELECT key FROM mail_messages WHERE owner_id = :owner")}
 
 
 def count_if_all_seen(raws: Iterable[bytes], keys: set[str]) -> int | None:

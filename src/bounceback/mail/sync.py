@@ -43,12 +43,33 @@ def find_account(session: Session, owner_id: int, name: str | None) -> list[Mail
 
 def add_account(session: Session, owner_id: int, account: MailAccount) -> MailAccount:
     """Store an account's settings (never its secret); checks them as a connection would."""
-    _connection_settings(account)  # refuses what a connection would refuse
+    check_settings(account)
     if any(a.name == account.name for a in accounts(session, owner_id)):
         raise InvalidInput(f"A mail account called “{account.name}” exists already.")
     account.owner_id = owner_id
     session.add(account)
     return account
+
+
+def check_settings(account: MailAccount) -> None:
+    """Refuse, in one sentence, settings a connection would refuse (unknown security or sign-in, a port out
+    of range, no folder, plain text to another machine)."""
+    from bounceback.mail.sources.imap import AuthMethod, Security
+
+    for value, kind, what in (
+        (account.security, Security, "security"),
+        (account.auth, AuthMethod, "sign-in"),
+    ):
+        if value not in {choice.value for choice in kind}:
+            choices = ", ".join(choice.value for choice in kind)
+            raise InvalidInput(f"“{value}” is not a {what} bounceback knows; use one of: {choices}.")
+    if not 1 <= account.port <= 65535:
+        raise InvalidInput(f"The port {account.port} is not a port number (1 to 65535).")
+    if not account.host.strip() or not account.username.strip():
+        raise InvalidInput(f"The IMAP account “{account.name}” needs a server and a login name.")
+    if not account.folders or not all(f.strip() for f in account.folders):
+        raise InvalidInput(f"The IMAP account “{account.name}” needs at least one folder to read, by name.")
+    _connection_settings(account)
 
 
 def _connection_settings(account: MailAccount) -> ImapAccount:

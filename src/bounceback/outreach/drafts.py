@@ -1,6 +1,6 @@
 """Email drafts filled from an application: thank-you, follow-ups, feedback request, reconnect, withdrawal,
-accepting or declining an offer. Jinja2 templates, each replaceable by a file of the same name in
-`<home>/templates/`. The tool only drafts; the person sends from their own mail client."""
+accepting or declining an offer. Jinja2 templates, each replaceable by a file in `<home>/templates/` named after
+the draft (thank-you.j2, follow-up.j2 …). The tool only drafts; the person sends from their own mail client."""
 
 from __future__ import annotations
 
@@ -93,6 +93,44 @@ def template_name(facts: DraftFacts) -> str:
         OutreachKind.ACCEPT: "accept_offer.j2",
         OutreachKind.DECLINE: "decline_offer.j2",
     }[facts.kind]
+
+
+# A person's own template goes by the draft's name as `draft KIND` takes it (thank-you.j2); the name of the file
+# shipped here (thank_you.j2) works too. Both win over the shipped one.
+OWN_NAMES: dict[str, str] = {
+    "thank_you.j2": "thank-you.j2",
+    "follow_up_first.j2": "follow-up.j2",
+    "follow_up_second.j2": "follow-up-second.j2",
+    "feedback_request.j2": "feedback.j2",
+    "reconnect.j2": "reconnect.j2",
+    "withdrawal.j2": "withdrawal.j2",
+    "accept_offer.j2": "accept.j2",
+    "decline_offer.j2": "decline.j2",
+}
+TEMPLATES_FOLDER = "templates"
+
+
+def unused_templates(home: Path | None) -> list[Path]:
+    """Files in `<home>/templates/` that no draft would read (a misspelt name is easy to miss otherwise)."""
+    folder = home / TEMPLATES_FOLDER if home else None
+    if folder is None or not folder.is_dir():
+        return []
+    known = {*OWN_NAMES, *OWN_NAMES.values()}
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in known
+    )
+
+
+def unused_sentence(paths: Sequence[Path]) -> str:
+    """One sentence naming the template files no draft reads, and the names drafts do read."""
+    names = [p.name for p in paths]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    verb = "is" if len(names) == 1 else "are"
+    wanted = list(dict.fromkeys(OWN_NAMES.values()))
+    return (
+        f"{listed} in {paths[0].parent} {verb} not used: own templates are named "
+        f"{', '.join(wanted[:-1])} or {wanted[-1]}."
+    )
 
 
 def gather_facts(
@@ -205,7 +243,8 @@ def render(facts: DraftFacts, now: datetime, zone: tzinfo, *, home: Path | None 
 
     name = template_name(facts)
     try:
-        template = environment(home).get_template(name)
+        template = environment(home).select_template([OWN_NAMES[name], name])
+        name = template.name or name
         text = template.render(**context(facts, now, zone))
     except jinja2.TemplateError as exc:
         raise InvalidInput(f"The draft template {name} cannot be used: {exc.message or exc}.") from None
@@ -220,7 +259,7 @@ def environment(home: Path | None) -> Any:
     """Templates from the person's folder first, then the ones shipped here."""
     import jinja2
 
-    folders = [str(home / "templates")] if home else []
+    folders = [str(home / TEMPLATES_FOLDER)] if home else []
     folders.append(str(files("bounceback.outreach") / "templates"))
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),

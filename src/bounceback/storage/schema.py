@@ -20,29 +20,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import registry
 
 from bounceback.domain.coaching import (
-    BounceSession,
-    CheckIn,
     FeedbackOutcome,
-    FeedbackRequest,
-    Goal,
-    Lesson,
     LessonKind,
-    Question,
     QuestionKind,
-    ReminderState,
     ReminderStatus,
 )
-from bounceback.domain.mail import FolderState, MailAccount, MailLabel, MailRecord, MailStatus
+from bounceback.domain.mail import MailLabel, MailStatus
 from bounceback.domain.model import (
     LOCAL_OWNER,
-    Application,
-    ApplicationContact,
-    Company,
-    Contact,
     ContactRole,
-    Event,
     EventKind,
-    Interview,
     InterviewKind,
     Origin,
     Source,
@@ -336,31 +323,15 @@ reminder_states = Table(
 )
 
 mapper_registry = registry(metadata=metadata)
-_MAPPED = (
-    (Company, companies),
-    (Application, applications),
-    (Contact, contacts),
-    (ApplicationContact, application_contacts),
-    (Interview, interviews),
-    (Event, events),
-    (MailRecord, mail_messages),
-    (MailAccount, mail_accounts),
-    (FolderState, mail_folder_state),
-    (BounceSession, bounce_sessions),
-    (CheckIn, checkins),
-    (Lesson, lessons),
-    (Question, questions),
-    (FeedbackRequest, feedback_requests),
-    (Goal, goals),
-    (ReminderState, reminder_states),
-)
 
 
 def map_domain() -> None:
     """Map the domain's dataclasses onto the tables (once); the domain itself stays free of SQL."""
-    for cls, table in _MAPPED:
+    from bounceback.storage.records import RECORDS
+
+    for table, cls in RECORDS.items():
         if not hasattr(cls, "__mapper__"):
-            mapper_registry.map_imperatively(cls, table)
+            mapper_registry.map_imperatively(cls, metadata.tables[table])
 
 
 map_domain()

@@ -98,28 +98,37 @@ class Workspace:
         return [int(row[0]) for row in result]
 
     def revert_change(self, session: Session, change_id: int) -> None:
-        """Revert one earlier change inside the caller's transaction, refusing when later changes touched its rows."""
+        """Revert one earlier change inside the caller's transaction, refusing when later changes touched its rows.
+
+        The revert is itself a step of the caller's change, so undoing that change brings the earlier one back.
+        """
+        session.flush()
         row = session.execute(
             select(changes.c.operations, changes.c.undone).where(changes.c.id == change_id)
         ).first()
         if row is None or row.undone:
             return
-        touched = {(op["table"], op["id"]) for op in row.operations}
+        mine = journal.touched(row.operations)
         later = session.execute(
             select(changes.c.summary, changes.c.operations).where(
                 changes.c.owner_id == self.owner_id, changes.c.id > change_id, changes.c.undone.is_(False)
             )
         ).all()
         for other in later:
-            if touched & {(op["table"], op["id"]) for op in other.operations}:
+            if mine & journal.touched(other.operations):
                 raise Conflict(
                     f"A later change (“{other.summary}”) touched the same application; undo it first."
                 )
-        journal.revert(session.connection(), row.operations)
+        undoing = journal.revert(session.connection(), row.operations)
         session.execute(update(changes).where(changes.c.id == change_id).values(undone=True))
+        flag = {"op": "update", "table": changes.name, "id": change_id, "row": {"undone": False}}
+        journal.record(session, undoing)
+        journal.record(session, [flag])
 
     def undo(self) -> str:
         """Revert the most recent change that has not been undone; returns what it was."""
+        from sqlalchemy.exc import DBAPIError
+
         with Session(self.engine) as session:
             row = session.execute(
                 select(changes.c.id, changes.c.summary, changes.c.operations)
@@ -129,7 +138,14 @@ class Workspace:
             ).first()
             if row is None:
                 raise NotFound("There is nothing to undo.")
-            journal.revert(session.connection(), row.operations)
+            try:
+                journal.revert(session.connection(), row.operations)
+            except DBAPIError as exc:
+                session.rollback()
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "the database refused it"
+                raise Conflict(
+                    f"The last change (“{row.summary}”) cannot be undone, so nothing was changed: {reason}."
+                ) from None
             session.execute(update(changes).where(changes.c.id == row.id).values(undone=True))
             session.commit()
             return str(row.summary)

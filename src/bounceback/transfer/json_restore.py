@@ -18,9 +18,8 @@ from bounceback.domain.errors import InvalidInput
 from bounceback.domain.model import Application, Company, Contact, Event, EventKind, Origin
 from bounceback.domain.naming import application_slug, company_key
 from bounceback.transfer.dedupe import DuplicateIndex
-from bounceback.transfer.json_document import TABLES, Document, Record, Table
-
-SKIP = -1  # stands for a record left out (already here), so what belongs to it is left out too
+from bounceback.transfer.json_document import TABLES, V1_TABLES, Document, Record, Table
+from bounceback.transfer.json_merge import SKIP, ExistingRecords
 
 
 @dataclass
@@ -31,18 +30,15 @@ class RestoreReport:
     already_there: int = 0
 
 
-def count_applications(session: Session, owner_id: int) -> int:
-    """How many applications the owner has."""
-    query = select(func.count()).select_from(Application).where(Application.owner_id == owner_id)
-    return int(session.scalar(query) or 0)
-
-
-def is_empty(session: Session, owner_id: int) -> bool:
-    """True when the owner has no companies, applications or contacts yet."""
-    return all(
-        session.scalar(select(func.count()).select_from(cls).where(cls.owner_id == owner_id)) == 0
-        for cls in (Company, Application, Contact)
-    )
+def held_records(session: Session, owner_id: int) -> tuple[Table, int] | None:
+    """The first kind of record the owner already has (applications first), with how many; None for a
+    workspace not yet used."""
+    for table in sorted(TABLES, key=lambda t: t.cls is not Application):
+        cls: Any = table.cls
+        count = session.scalar(select(func.count()).select_from(cls).where(cls.owner_id == owner_id))
+        if count:
+            return table, int(count)
+    return None
 
 
 class _Restorer:
@@ -57,6 +53,7 @@ class _Restorer:
         self.new_apps: list[Application] = []
         self.links: set[tuple[int, int, str]] = set()
         self._learn_existing()
+        self.others = ExistingRecords(session, owner_id, {t.key: t.cls for t in TABLES})
 
     def _learn_existing(self) -> None:
         """What is already in the workspace, to match companies, contacts and applications against."""
@@ -102,7 +99,10 @@ class _Restorer:
             self.new_apps = [obj for _, obj in pending]
 
     def _translate(self, table: Table, record: Record) -> dict[str, Any] | None:
-        """The record's values with references as database ids; None when what it belongs to was skipped."""
+        """The record's values with references as database ids; None when what it belongs to was skipped.
+
+        Ids inside values are translated too (version 1 wrote them as they were; see below).
+        """
         values = {k: v for k, v in record.items() if k != "id"}
         for name, target in table.refs:
             if values.get(name) is None:
@@ -111,7 +111,14 @@ class _Restorer:
             if new_id == SKIP:
                 return None
             values[name] = new_id
+        if table.embedded is not None:
+            return table.embedded(values, self._resolve if self.document.version > 1 else _as_version_1_wrote)
         return values
+
+    def _resolve(self, table: str, key: int) -> int | None:
+        """The database id a document key became, or None when that record was left out."""
+        new_id = self.ids[table].get(key)
+        return None if new_id is None or new_id == SKIP else new_id
 
     def _existing_id(self, table: Table, values: dict[str, Any]) -> int | None:
         """The id of a record already in the workspace that this one is, or None to store it."""
@@ -128,7 +135,7 @@ class _Restorer:
             if link in self.links:
                 return SKIP
             self.links.add(link)
-        return None
+        return self.others.match(table.key, values)
 
     def _known_application(self, values: dict[str, Any]) -> int | None:
         """SKIP for an application already here (left out with its timeline); else None, with a free slug."""
@@ -165,12 +172,14 @@ class _Restorer:
 def restore(
     document: Document, session: Session, owner_id: int, *, source: str, merge: bool
 ) -> RestoreReport:
-    """Store a document: refuse a workspace in use unless merging; merged applications already here are skipped."""
-    if not merge and not is_empty(session, owner_id):
-        held = count_applications(session, owner_id)
+    """Store a document: refuse a workspace in use unless merging; merged records already here are skipped."""
+    held = None if merge else held_records(session, owner_id)
+    if held is not None:
+        table, count = held
+        what = f"{count} {table.singular}" if count == 1 else f"{count} {_plural(table.singular)}"
         raise InvalidInput(
-            f"This workspace already holds {held} application{'s' if held != 1 else ''}, so “{source}” was not "
-            "imported; add --merge to add only what is new, or import into an empty workspace (--home)."
+            f"This workspace already holds {what}, so “{source}” was not imported; add --merge to add only "
+            "what is new, or import into a fresh workspace with --home."
         )
     restorer = _Restorer(session, owner_id, source)
     report = restorer.restore(document)
@@ -178,3 +187,13 @@ def restore(
         restorer.note_merge()
         session.flush()
     return report
+
+
+def _plural(word: str) -> str:
+    """'company' → 'companies', 'email' → 'emails', 'timeline entry' → 'timeline entries'."""
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def _as_version_1_wrote(table: str, db_id: int) -> int | None:
+    """Version 1 wrote ids inside values as they were: kept so, except those naming records it did not carry."""
+    return db_id if table in V1_TABLES else None

@@ -9,9 +9,8 @@ from urllib.parse import urlencode
 
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.filters import ApplicationFilter
-from bounceback.domain.model import Application
+from bounceback.domain.model import Application, ApplicationCard
 from bounceback.domain.stages import PROGRESS, Stage, allowed_targets, parse_stage
-from bounceback.web.queries import Card
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SHOW_CHOICES = {"open": True, "closed": False, "all": None}
@@ -78,7 +77,7 @@ class Column:
     """One stage's cards, newest activity first, cut to the column limit."""
 
     stage: Stage
-    cards: list[Card] = field(default_factory=list)
+    cards: list[ApplicationCard] = field(default_factory=list)
     total: int = 0
 
     @property
@@ -106,10 +105,10 @@ def _stages_for(query: BoardQuery) -> list[Stage]:
     return list(Stage)
 
 
-def build_board(cards: list[Card], query: BoardQuery, *, default_limit: int) -> Board:
+def build_board(cards: list[ApplicationCard], query: BoardQuery, *, default_limit: int) -> Board:
     """Filter with the domain's rule, then fill each column up to its limit."""
     wanted = query.to_filter()
-    # The filter reads only fields a Card carries (stage, tags, role, slug, location, notes, is_active).
+    # The filter reads only fields a card carries (stage, tags, role, slug, location, notes, is_active).
     kept = [c for c in cards if wanted.matches(cast(Application, c), c.company)]
     kept.sort(key=lambda c: c.updated_at or _EPOCH, reverse=True)
     limit = default_limit if query.limit is None else query.limit

@@ -1,8 +1,8 @@
 """Results that are slow to compute on a large search, kept while the data stays the same.
 
-Every change to a search is one journal row (`changes`), and an undo marks one as undone; together with the
-applications' count and latest update (which also catch rows written outside the journal) they make a cheap
-version, read in about a millisecond. A lifetime covers what time alone changes (silence becoming ghosting).
+The read model's `data_version` differs whenever the search changed (the journal's newest step, the undone
+ones, the applications' count and latest update) and reads in about a millisecond. A lifetime covers what time
+alone changes (silence becoming ghosting).
 """
 
 from __future__ import annotations
@@ -12,23 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from bounceback.storage.reader import Reader
-from bounceback.web.queries import fetch
-
 T = TypeVar("T")
-
-
-def data_version(reader: Reader) -> tuple[Any, ...]:
-    """Something that differs whenever this owner's search changed."""
-    row = fetch(
-        reader,
-        "SELECT (SELECT MAX(id) FROM changes WHERE owner_id = :owner) AS newest, "
-        "(SELECT COUNT(*) FROM changes WHERE owner_id = :owner AND undone = :yes) AS undone, "
-        "(SELECT COUNT(*) FROM applications WHERE owner_id = :owner) AS apps, "
-        "(SELECT MAX(updated_at) FROM applications WHERE owner_id = :owner) AS touched",
-        yes=True,
-    )[0]
-    return (row["newest"], row["undone"], row["apps"], str(row["touched"]))
 
 
 class DataCache(Generic[T]):

@@ -10,8 +10,16 @@ from bounceback.dates import local_zone
 from bounceback.domain.model import EventKind
 from bounceback.domain.outreach import OutreachKind
 from bounceback.domain.stages import Stage
-from bounceback.outreach.drafts import Draft, DraftFacts, gather_facts, parse_kind, render
+from bounceback.outreach.drafts import (
+    Draft,
+    DraftFacts,
+    gather_facts,
+    parse_kind,
+    render,
+    unused_templates,
+)
 from bounceback.outreach.formats import as_mailto, as_text
+from bounceback.storage.profile import signature, stored_name
 
 if TYPE_CHECKING:
     from bounceback.web.deps import WebContext
@@ -41,25 +49,30 @@ class DraftView:
     draft: Draft
     text: str
     mailto: str
+    name_given: bool = True  # False until the person said how to sign (the page then asks)
+    unused_templates: tuple[str, ...] = ()
 
 
 def make_draft(web: WebContext, app_id: int, kind_text: str, *, detail: str = "") -> DraftView:
     """Fill a draft from the application's people, interviews and timeline (your own templates win)."""
     kind = parse_kind(kind_text)
     now = datetime.now(UTC)
-    with web.reader() as reader:
-        view = reader.find(str(app_id))
-        events = reader.timeline(app_id)
+    with web.read() as read:
+        stored = stored_name(read)
+        view = read.find(str(app_id))
+        events = read.timeline(app_id)
         facts = gather_facts(
             kind,
             company=view.company,
             role=view.app.role,
-            people=reader.people(app_id),
-            interviews=reader.interviews(app_id),
+            people=read.people(app_id),
+            interviews=read.interviews(app_id),
             events=events,
             now=now,
             notes=[view.app.notes, *(e.summary for e in events if e.kind is EventKind.NOTE)],
             detail=detail,
+            sender=signature(stored),
         )
     draft = render(facts, now, local_zone(web.settings.timezone), home=web.settings.home)
-    return DraftView(facts, draft, as_text(draft), as_mailto(draft))
+    unused = tuple(path.name for path in unused_templates(web.settings.home))
+    return DraftView(facts, draft, as_text(draft), as_mailto(draft), stored is not None, unused)

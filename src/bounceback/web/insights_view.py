@@ -77,8 +77,8 @@ def compute_insights(web: WebContext, now: datetime) -> InsightsPage:
     from bounceback.insights.page import stats
     from bounceback.insights.summary import build_insights
 
-    with web.reader() as reader:
-        facts = gather(reader)
+    with web.read() as read:
+        facts = gather(read)
     ins = build_insights(
         facts, now=now, zone=local_zone(web.settings.timezone), ghost_after_days=web.settings.ghost_after_days
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -61,22 +61,39 @@ def training_examples(corrections: list[Example] | None = None) -> list[Example]
     return examples_from(shipped_records()) + list(corrections or [])
 
 
-def load_or_train(cache_dir: Path, corrections: list[Example] | None = None) -> MailClassifier:
+def load_or_train(
+    cache_dir: Path, corrections: list[Example] | None = None, *, say: Callable[[str], object] | None = None
+) -> MailClassifier:
     """The classifier for this person: the packaged model, refitted with their corrections when they have any
-    (cached by fingerprint, so only once per new set of corrections). Without a packaged model (a development
-    checkout that has not built one) the full model is trained and cached."""
-    from bounceback.mail.classify.shipped import shipped_model
+    (cached by the corrections and the code, so only once per new set of either). A packaged or cached model
+    that does not fit this code (saved by another version) is rebuilt, and `say` (standard error by default)
+    is told so in one sentence, never with a traceback."""
+    from bounceback.mail.classify.shipped import FILE, packaged_file_exists, shipped_model, source_fingerprint
 
+    tell = say or _to_stderr
     base = shipped_model()
+    if base is None and packaged_file_exists():
+        tell(
+            f"The packaged mail model ({FILE}) does not fit this version of bounceback, so a new one is trained "
+            "from the shipped corpus now (once; it takes a few minutes)."
+        )
     if base is not None and not corrections:
         return base
     examples = training_examples(corrections)
-    path = cache_dir / f"mail-classifier-{fingerprint(examples)}.json"
+    path = cache_dir / f"mail-classifier-{fingerprint(examples)}-{source_fingerprint()}.json"
     model = MailClassifier.load(path)
     if model is None:
+        if path.exists():
+            tell(f"The saved mail model {path} does not fit this version of bounceback, so it is rebuilt.")
         model = base.refit(examples) if base is not None else MailClassifier.train(examples)
         model.save(path)
         for stale in cache_dir.glob("mail-classifier-*.json"):
             if stale != path:
                 stale.unlink(missing_ok=True)
     return model
+
+
+def _to_stderr(sentence: str) -> None:
+    import sys
+
+    sys.stderr.write(sentence + "\n")

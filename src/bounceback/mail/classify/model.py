@@ -187,6 +187,12 @@ def _groups(examples: Sequence[Example]) -> list[str]:
     return [e.group or f"#{index}" for index, e in enumerate(examples)]
 
 
+# One small message read when a model is loaded: a model saved by code with another feature layout cannot read it.
+_PROBE = ClassifierInput(
+    "Your application", "Recruiting", "jobs@example.com", "We have received your application."
+)
+
+
 class MailClassifier:
     """Train, save, load and predict; one class, one format version (see the module docstring)."""
 
@@ -361,6 +367,10 @@ class MailClassifier:
         if data.get("sentence_classes") != list(evidence.SENTENCE_CLASSES):
             return None
         try:
-            return cls(data)
-        except (KeyError, TypeError, ValueError):
+            model = cls(data)
+            model.predict(
+                [_PROBE]
+            )  # weights of an older feature layout fail here, not on the first real mail
+        except (KeyError, TypeError, ValueError, IndexError):
             return None
+        return model

@@ -46,8 +46,14 @@ def expected_fingerprint() -> str:
     return f"{fingerprint(examples_from(shipped_records()))}-{source_fingerprint()}"
 
 
+def packaged_file_exists() -> bool:
+    """Whether the package holds a model file at all (a development checkout may not have built one)."""
+    return resources.files("bounceback.mail.classify").joinpath(FILE).is_file()
+
+
 def shipped_model() -> MailClassifier | None:
-    """The packaged model, or None when it is missing or of another format (then it is trained instead)."""
+    """The packaged model, or None when it is missing, of another format or does not fit this code's features
+    (then it is trained instead)."""
     entry = resources.files("bounceback.mail.classify").joinpath(FILE)
     try:
         data = json.loads(gzip.decompress(entry.read_bytes()))

@@ -15,7 +15,6 @@ from bounceback.web.deps import Web, WebContext
 from bounceback.web.drafts_view import draft_kinds
 from bounceback.web.email_html import sanitise
 from bounceback.web.forms import ApplicationForm, choice
-from bounceback.web.queries import mail_of
 from bounceback.web.templating import redirect, render
 
 router = APIRouter(prefix="/applications")
@@ -58,12 +57,12 @@ def _create(web: WebContext, form: ApplicationForm) -> Response:
 @router.get("/{app_id}")
 def application_page(request: Request, web: Web, app_id: int) -> Response:
     """Details, what is next, the timeline, the emails, the people and the interviews."""
-    with web.reader() as reader:
-        view = reader.find(str(app_id))
-        events = reader.timeline(app_id)
-        interviews = reader.interviews(app_id)
-        people = reader.people(app_id)
-        emails = mail_of(reader, app_id)
+    with web.read() as read:
+        view = read.find(str(app_id))
+        events = read.timeline(app_id)
+        interviews = read.interviews(app_id)
+        people = read.people(app_id)
+        emails = read.mail_of(app_id)
     app = view.app
     context = {
         "section": "board",

@@ -13,7 +13,6 @@ from bounceback.coach.prompts import Block, PromptKind
 from bounceback.coach.session import BounceRunner, StepView
 from bounceback.coach.steps import STEPS
 from bounceback.web.deps import Web, WebContext
-from bounceback.web.queries import fetch
 from bounceback.web.templating import redirect, render
 
 router = APIRouter(prefix="/bounce/{app_id}")
@@ -22,25 +21,9 @@ SKIP = "skip"
 
 def _open_session(web: WebContext, app_id: int) -> int | None:
     """The unfinished session of this application, if one was started."""
-    with web.reader() as reader:
-        rows = fetch(
-            reader,
-            "SELECT id FROM bounce_sessions WHERE owner_id = :owner AND application_id = :app "
-            "AND finished_at IS NULL ORDER BY started_at DESC, id DESC",
-            app=app_id,
-        )
-    return rows[0]["id"] if rows else None
-
-
-def _finished_count(web: WebContext, app_id: int) -> int:
-    with web.reader() as reader:
-        rows = fetch(
-            reader,
-            "SELECT COUNT(*) AS n FROM bounce_sessions WHERE owner_id = :owner AND application_id = :app "
-            "AND finished_at IS NOT NULL",
-            app=app_id,
-        )
-    return int(rows[0]["n"])
+    with web.read() as read:
+        found = read.unfinished_session(app_id)
+    return found.id if found else None
 
 
 def _page(web: WebContext, app_id: int, session_id: int, after: list[Block]) -> dict[str, Any]:
@@ -58,9 +41,10 @@ def session_page(request: Request, web: Web, app_id: int) -> Response:
     """The current step of the open session, or an invitation to start one."""
     session_id = _open_session(web, app_id)
     if session_id is None:
-        with web.reader() as reader:
-            view = reader.find(str(app_id))
-        context = {"app": view.app, "company": view.company, "done_before": _finished_count(web, app_id)}
+        with web.read() as read:
+            view = read.find(str(app_id))
+            done_before = read.finished_sessions(app_id)
+        context = {"app": view.app, "company": view.company, "done_before": done_before}
         return render(request, "bounce_start.html", {"section": "board", **context})
     context = _page(web, app_id, session_id, [])
     return render(request, "bounce.html", {"section": "board", "app_id": app_id, "steps": STEPS, **context})

@@ -42,6 +42,27 @@ def draft_eml(web: Web, app_id: int, kind: QueryText = "follow_up", detail: Quer
     )
 
 
+@router.post("/name")
+def draft_name(
+    web: Web,
+    app_id: int,
+    name: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "follow_up",
+    detail: Annotated[str, Form()] = "",
+) -> Response:
+    """Keep the name drafts are signed with (asked once), and show the draft again, signed."""
+    from urllib.parse import urlencode
+
+    from bounceback.storage.profile import save_name
+
+    outreach = parse_kind(kind)
+    with web.workspace.change("Your name for drafts") as session:
+        kept = save_name(session, web.workspace.owner_id, name)
+    said = f"Your drafts are signed “{kept}”." if kept else "Your drafts end without a name."
+    query = urlencode({"kind": outreach.value, "detail": detail})
+    return redirect(f"/applications/{app_id}/draft?{query}", message=said)
+
+
 @router.post("/sent")
 def draft_sent(web: Web, app_id: int, kind: Annotated[str, Form()] = "") -> Response:
     """Write down that you sent it: it goes on the timeline (a feedback request is kept to ask about later)."""

@@ -9,7 +9,6 @@ from fastapi.responses import Response
 
 from bounceback.web.deps import Web
 from bounceback.web.mail_import import ACCEPTED_SUFFIXES, import_run, keep_upload, upload_name
-from bounceback.web.queries import fetch
 from bounceback.web.templating import redirect, render
 
 router = APIRouter(prefix="/mail")
@@ -18,14 +17,11 @@ router = APIRouter(prefix="/mail")
 @router.get("")
 def mail_page(request: Request, web: Web) -> Response:
     """The upload form, the latest imports and how many messages wait for review."""
-    with web.reader() as reader:
-        rows = fetch(
-            reader,
-            "SELECT COUNT(*) AS n FROM mail_messages WHERE owner_id = :owner AND status = 'review'",
-        )
+    with web.read() as read:
+        waiting = read.count_mail_waiting()
     context = {
         "section": "mail",
-        "waiting": rows[0]["n"],
+        "waiting": waiting,
         "jobs": web.jobs.recent(),
         "accept": ",".join(ACCEPTED_SUFFIXES),
         "limit_mb": web.options.max_upload_bytes // (1 << 20),

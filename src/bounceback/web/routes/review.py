@@ -9,23 +9,23 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from bounceback.domain.errors import InvalidInput
-from bounceback.domain.mail import MailLabel
+from bounceback.domain.mail import MailLabel, MailRecord
 from bounceback.domain.model import Origin
 from bounceback.mail import review
 from bounceback.tracker import Tracker
 from bounceback.web.deps import Web
 from bounceback.web.email_html import sanitise
 from bounceback.web.forms import choice
-from bounceback.web.queries import MailView, application_names, one_mail, waiting_mail
 from bounceback.web.templating import is_htmx, redirect, render
 
 router = APIRouter(prefix="/mail/review")
 LINK_CHOICES = 500  # application names offered while typing; any other name still works
 
 
-def _item_context(mail: MailView, names: dict[int, str]) -> dict[str, object]:
+def _item_context(mail: MailRecord, names: dict[int, str]) -> dict[str, object]:
     """What one review item shows: the cleaned message, and the applications it might belong to."""
-    candidates = [names[i] for i in mail.details.get("candidates", []) if i in names]
+    listed = mail.details.get("candidates")
+    candidates = [names[i] for i in listed if i in names] if isinstance(listed, list) else []
     return {
         "mail": mail,
         "safe": sanitise(mail.html) if mail.html else None,
@@ -37,9 +37,9 @@ def _item_context(mail: MailView, names: dict[int, str]) -> dict[str, object]:
 @router.get("")
 def review_page(request: Request, web: Web) -> Response:
     """Every waiting message with its four ways out: accept, relabel, link, ignore."""
-    with web.reader() as reader:
-        waiting = waiting_mail(reader)
-        names = application_names(reader)
+    with web.read() as read:
+        waiting = read.mail_waiting()
+        names = read.application_names()
     items = [_item_context(mail, names) for mail in waiting]
     shown_names = sorted(names.values())[:LINK_CHOICES]
     return render(request, "review.html", {"section": "mail", "items": items, "names": shown_names})
@@ -51,16 +51,16 @@ def _settle(
     """Run one review action in its own undoable change; htmx gets the settled item back in place."""
     with web.change(summary, origin=Origin.EMAIL) as tracker:
         action(tracker)
-    with web.reader() as reader:
-        mail = one_mail(reader, record_id)
-        names = application_names(reader)
+    with web.read() as read:
+        mail = read.mail(record_id)
+        names = read.application_names()
     outcome = _outcome(mail, names)
     if not is_htmx(request):
         return redirect("/mail/review", message=outcome)
     return render(request, "_review_settled.html", {"record_id": record_id, "outcome": outcome})
 
 
-def _outcome(mail: MailView | None, names: dict[int, str]) -> str:
+def _outcome(mail: MailRecord | None, names: dict[int, str]) -> str:
     """One sentence on what became of a message."""
     if mail is None:
         return "Done."

@@ -1,6 +1,6 @@
 """Mail evidence: the sentence that states a message's decision, kept to say why it moved an application.
 
-Revision ID: 0005_mail_evidence
+Revision ID: 0006_mail_evidence
 Revises: 0004_mail_source_path
 Create Date: 2026-12-02 19:00:00.000000
 """
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = "0005_mail_evidence"
+revision = "0006_mail_evidence"
 down_revision = "0004_mail_source_path"
 branch_labels = None
 depends_on = None
