@@ -5,7 +5,7 @@ Two probes on the held-out messages: rejections with their evidence sentence rem
 decision should stop calling them rejections) and acknowledgments with a courtesy paragraph added (a model that
 reads the decision should not start calling them rejections). The evaluation sets are not read.
 
-    .venv/bin/python benchmarks/corpus_shortcuts.py [--corpus DIR]
+    .venv/bin/python benchmarks/corpus_shortcuts.py [--corpus DIR] [--list]
 """
 
 from __future__ import annotations
@@ -41,9 +41,29 @@ def folds(records: list[dict[str, Any]], k: int = 5) -> list[list[int]]:
     return out
 
 
+def _per_label(truth: list[MailLabel], labels: list[MailLabel]) -> None:
+    """Precision, recall and F1 per label, and macro-F1, over the held-out predictions."""
+    pairs = list(zip(truth, labels, strict=True))
+    f1s = []
+    print(f"{'label':<15}{'precision':>10}{'recall':>8}{'f1':>7}{'support':>9}")
+    for label in MailLabel:
+        tp = sum(t is label and p is label for t, p in pairs)
+        said = sum(p is label for _t, p in pairs)
+        real = sum(t is label for t, _p in pairs)
+        precision, recall = tp / max(said, 1), tp / max(real, 1)
+        f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+        print(f"{label.value:<15}{precision:>10.3f}{recall:>8.3f}{f1s[-1]:>7.3f}{real:>9}")
+    print(f"{'macro-F1':<15}{'':>18}{sum(f1s) / len(f1s):>7.3f}{len(pairs):>9}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="a folder of *.jsonl (default: the shipped corpus)")
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="also list each false rejection (family, truth, confidence, sentence)",
+    )
     args = parser.parse_args()
     if args.corpus:
         records = [
@@ -82,8 +102,15 @@ def main() -> None:
     families = len({r.get("family") for r in records})
     print(f"{len(records)} records, {families} families; 5 folds by family")
     print(f"accuracy {sum(t is p for t, p in zip(truth, labels, strict=True)) / len(records):.3f}")
+    _per_label(truth, labels)
     print(f"rejection precision {tp / max(tp + fp, 1):.3f}, recall {tp / max(tp + fn, 1):.3f}")
+    print(f"false rejections (a non-rejection labelled rejection): {fp}")
     print(f"false rejections applied without review: {auto_wrong}")
+    if args.list:
+        for index, record in enumerate(records):
+            p = predicted[index]
+            if p.label is rejection and truth[index] is not rejection:
+                print(f"  {record.get('family')} ({truth[index].value}, {p.confidence:.2f}): {p.evidence!r}")
     still = sum(p.label is rejection for p in ablated)
     print(f"rejections without their evidence sentence still called rejection: {still}/{len(ablated)}")
     flipped = sum(p.label is rejection for p in injected)

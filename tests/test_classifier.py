@@ -126,7 +126,9 @@ def test_a_model_of_another_feature_layout_is_rebuilt_with_one_sentence(
     from bounceback.mail.classify.model import Example
 
     corrections = [
-        Example(_item("Timesheet approved", "Your timesheet was approved."), MailLabel.OTHER, 3.0, group="c-1")
+        Example(
+            _item("Timesheet approved", "Your timesheet was approved."), MailLabel.OTHER, 3.0, group="c-1"
+        )
     ]
     load_or_train(tmp_path, corrections)
     cached = next(tmp_path.glob("mail-classifier-*.json"))
@@ -224,6 +226,19 @@ def test_unreadable_mail_waits_for_review_and_is_never_a_rejection(model: MailCl
         assert p.label is not MailLabel.REJECTION
         assert not p.readable
         assert p.label is MailLabel.OTHER or needs_review(p.label, p.confidence)
+
+
+def test_unreadable_mail_from_a_person_is_kept_for_review_and_a_list_mail_is_not(
+    model: MailClassifier,
+) -> None:
+    """GIVEN image-only messages read as not about the search WHEN one comes from a person and one from a
+    mailing list THEN the person's names the likeliest job label as `maybe` (the importer keeps it for review),
+    the list's does not (a picture newsletter is no one's letter)."""
+    item = _item("Hello Robin", "")
+    person, newsletter = model.predict([item, replace(item, is_list=True)])
+    assert person.label is newsletter.label is MailLabel.OTHER
+    assert person.maybe is not None and person.maybe is not MailLabel.OTHER
+    assert newsletter.maybe is None
 
 
 def test_a_first_recruiter_call_is_screening(model: MailClassifier) -> None:

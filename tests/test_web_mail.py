@@ -17,11 +17,12 @@ from tests.test_web_helpers import (
     web_client,
 )
 
-ON_HOLD = mail(
+ON_HOLD = mail(  # a letter sent as an image only: nothing to read, so it waits for the person
     "Sam Berg <sam.berg@lindqvist.example>",
-    "Analyst role at Lindqvist Data",
-    "Robin, the Analyst role at Lindqvist Data is on hold. We will keep your application on file.",
+    "Update on your application: Analyst role at Lindqvist Data",
+    "",
     n=300,
+    html='<p><img src="cid:letter" alt=""></p>',
 )
 NAMELESS = mail(
     "Recruiting <no-reply@ats.example>",
@@ -99,14 +100,19 @@ def test_a_single_eml_and_a_cut_off_mbox_are_read_defensively(tmp_path: Path) ->
 
 
 def test_the_review_queue_is_settled_with_accept_link_and_ignore(tmp_path: Path) -> None:
-    """GIVEN two uncertain messages WHEN one is accepted and the other linked to an application THEN the first
+    """GIVEN a letter with nothing to read and a message naming no company WHEN one is accepted and the other linked to an application THEN the first
     opens its application, the second moves the linked one, and the queue is empty."""
     with web_client(sqlite_settings(tmp_path)) as web:
         target = add_application(web, "Northwind Freight", "Planner")
         wait_for_import(web, upload(web, "unsure.mbox", as_mbox_bytes([ON_HOLD, NAMELESS])))
         page = web.get("/mail/review").text
         ids = [int(n) for n in re.findall(r'id="review-(\d+)"', page)]
-        assert len(ids) == 2 and "Analyst role at Lindqvist Data" in page and "Next steps" in page
+        assert (
+            len(ids) == 2
+            and "Analyst role at Lindqvist Data" in page
+            and "no text to read" in page
+            and "Next steps" in page
+        )
         on_hold, nameless = ids
         accepted = web.post(f"/mail/review/{on_hold}/accept")
         assert "now belongs to lindqvist-data-analyst" in messages(accepted.text)[0]

@@ -59,10 +59,10 @@ LABELS: tuple[MailLabel, ...] = tuple(MailLabel)
 FOLDS = 5
 SURELY_OTHER = 0.9  # above this message-model probability of `other`, sentences are not read (no held-out job
 # message of the corpus reaches it; a newsletter or a receipt mostly does)
-UNREADABLE_CONFIDENCE = 0.5
+UNREADABLE_CONFIDENCE = 0.5  # below every auto-apply threshold: a message with nothing to read waits
 UNCONFIRMED_REJECTION = 0.7  # a rejection only the sentence model backs stays below the auto-apply threshold
 MAYBE_REJECTION = 0.2  # `other` mail with a rule-confirmed decision this likely a rejection waits for review
-STATED_CONFIDENCE = 0.85  # what a status line or invitation stating the label is worth (see _decide)  # below every auto-apply threshold: a message with nothing to read waits
+STATED_CONFIDENCE = 0.85  # what a status line or invitation stating the label is worth (see _decide)
 _MESSAGE = {"word_high": 2, "strength": 20.0}
 _SENTENCE = {"word_high": 3, "strength": 10.0}
 _COMBINER_STRENGTH = 1.0
@@ -232,6 +232,7 @@ class MailClassifier:
         probabilities = {label: float(p) for label, p in zip(LABELS, row, strict=True)}
         allowed = dict(probabilities)
         notes: list[str] = []
+        maybe: MailLabel | None = None
         if not reading.supports(MailLabel.REJECTION) or _elsewhere(item):
             allowed.pop(MailLabel.REJECTION)
             if max(probabilities, key=probabilities.__getitem__) is MailLabel.REJECTION:
@@ -266,10 +267,14 @@ class MailClassifier:
             and probabilities[MailLabel.REJECTION] >= MAYBE_REJECTION
         ):
             notes.append("a sentence states a decision, but it does not read like mail about your search")
+            maybe = MailLabel.REJECTION  # kept and shown for review, never applied, never skipped unseen
         if not reading.readable:
             job = 1.0 - probabilities[MailLabel.OTHER]
+            likeliest = max((x for x in allowed if x is not MailLabel.OTHER), key=allowed.__getitem__)
             if job >= 0.5 and label is MailLabel.OTHER:
-                label = max((x for x in allowed if x is not MailLabel.OTHER), key=allowed.__getitem__)
+                label = likeliest
+            elif label is MailLabel.OTHER and not item.is_list:
+                maybe = likeliest  # nothing to read from a person or employer: they decide, it is not dropped
             confidence = min(confidence, UNREADABLE_CONFIDENCE)
         cited = reading.best.get(label)
         sentence = cited.sentence if cited else None
@@ -280,7 +285,7 @@ class MailClassifier:
             for text in (item.subject, item.calendar, sentence or "")
         )
         return Prediction(
-            label, confidence, probabilities, sentence, reading.readable, screening, tuple(notes)
+            label, confidence, probabilities, sentence, reading.readable, screening, tuple(notes), maybe
         )
 
     # Training -----------------------------------------------------------------------------------------
