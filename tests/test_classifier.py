@@ -241,6 +241,27 @@ def test_unreadable_mail_from_a_person_is_kept_for_review_and_a_list_mail_is_not
     assert newsletter.maybe is None
 
 
+def test_a_notice_that_only_says_to_sign_in_changes_nothing_by_itself(model: MailClassifier) -> None:
+    """GIVEN "there is an update on your application, sign in to see it" WHEN classified THEN whatever it is
+    read as waits for review (it states nothing), and the reading says why; an invitation that also asks to
+    log in is still an interview."""
+    from bounceback.domain.mail import needs_review
+
+    notice, invitation = model.predict(
+        [
+            _item("An update on your application", "There has been an update to the status of your application. "
+                  "Please sign in to your candidate home page to see it."),
+            _item("Interview invitation", "We would like to invite you to a video interview on Tuesday at 10:00. "
+                  "Log in to your candidate portal to see the details."),
+        ]
+    )  # fmt: skip
+    assert notice.label is not MailLabel.REJECTION and needs_review(notice.label, notice.confidence)
+    assert notice.label is MailLabel.OTHER or "it only says to sign in to see the update" in notice.notes
+    assert invitation.label is MailLabel.INTERVIEW and not needs_review(
+        invitation.label, invitation.confidence
+    )
+
+
 def test_a_first_recruiter_call_is_screening(model: MailClassifier) -> None:
     """GIVEN an invitation to a short first call with the recruiter WHEN classified THEN an interview that
     is a screening call."""

@@ -284,6 +284,14 @@ OWN_WITHDRAWAL = re.compile(
     r"(?:confirm|confirming|processed)\s+(?:the\s+|your\s+)?withdrawal|withdrawn\s+at\s+your\s+request)",
     _I,
 )
+# A notice that only points elsewhere: "there is an update on your application, sign in to see it". It states
+# nothing, so nothing it is read as may change the tracker by itself.
+WITHHELD = re.compile(
+    r"\b(?:sign|log)\s*(?:in|on|into)\b[^.!?]{0,60}?\b(?:to\s+(?:see|view|read|check|find\s+out)|for\s+(?:the\s+)?details)\b|"
+    r"\b(?:see|view|check)\s+(?:it|the\s+update|your\s+status|the\s+status|the\s+details)\s+(?:in|on)\s+(?:your|the)\s+"
+    r"(?:candidate|applicant|careers?)\s+(?:home|portal|account|profile|page)",
+    _I,
+)
 # Tests that are no step of an application: practice sets, mock interviews, one-time codes.
 NOT_A_STEP = re.compile(
     r"\b(?:practice\s+(?:tests?|assessments?|sets?|questions?|rounds?)|mock\s+(?:tests?|interviews?|exams?)|"

@@ -256,6 +256,14 @@ class MailClassifier:
                 allowed[label] if label is MailLabel.REJECTION else max(allowed[label], STATED_CONFIDENCE)
             )
             notes.append("its status line or invitation says so")
+        if (
+            label is not MailLabel.OTHER
+            and not reading.rule.get(label, False)
+            and label not in reading.stated
+            and decisions.says(decisions.WITHHELD, item.text[:3000])
+        ):
+            confidence = min(confidence, UNREADABLE_CONFIDENCE)
+            notes.append("it only says to sign in to see the update")
         if label is MailLabel.REJECTION and not reading.rule[MailLabel.REJECTION]:
             # Only the sentence model saw a decision, no rule did: never applied without the person.
             confidence = min(confidence, UNCONFIRMED_REJECTION)
