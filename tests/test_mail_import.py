@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bounceback.domain.mail import MailLabel
+from bounceback.mail.classify.interface import Prediction
 from tests.mailfactory import mail, search_story, write_mbox
 
 
@@ -114,9 +116,11 @@ def test_classify_prints_one_json_object_per_message(sqlite_cli, tmp_path: Path)
     done = sqlite_cli("classify", str(folder), "--json")
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(rows) == 5
-    assert all(set(r) == {"message_id", "label", "confidence", "company", "role", "sender"} for r in rows)
+    keys = {"message_id", "label", "confidence", "company", "role", "sender", "evidence"}
+    assert all(set(r) == keys for r in rows)
     by_id = {r["message_id"]: r for r in rows}
     assert by_id["<test-200@mail.example>"]["label"] == "rejection"
+    assert "decided to move forward with another candidate" in by_id["<test-200@mail.example>"]["evidence"]
     assert by_id["<test-40@mail.example>"]["label"] == "other"
     assert by_id["<test-0@mail.example>"]["company"] == "Fernhill Robotics"
     assert not (sqlite_cli.home / "bounceback.sqlite3").exists()
@@ -186,6 +190,38 @@ def test_keys_stored_before_content_hashes_still_count_as_seen(sqlite_cli, tmp_p
     again = sqlite_cli("mail", "import", str(box))
     assert "(5 already seen)" in again.stdout
     assert sqlite_cli("list", "--json").stdout == before
+
+
+class _KeywordClassifier:
+    """A second model written in a few lines: the importer takes it through the Classifier interface alone."""
+
+    format_version = 1
+    labels = tuple(MailLabel)
+
+    @property
+    def trained_on(self) -> dict:
+        return {"examples": 0}
+
+    def predict(self, items):  # type: ignore[no-untyped-def]
+        out = []
+        for item in items:
+            label = MailLabel.ACKNOWLEDGMENT if "received" in item.subject.lower() else MailLabel.OTHER
+            out.append(Prediction(label, 0.99, {label: 0.99}, evidence=item.subject))
+        return out
+
+
+def test_another_classifier_plugs_into_the_importer(workspace, tmp_path: Path) -> None:
+    """GIVEN a different classifier that meets the Classifier interface WHEN the real importer runs with it on
+    a real database THEN its readings are applied: the one acknowledgment opens an application."""
+    from bounceback.mail.classify.interface import Classifier
+    from bounceback.mail.importer import MailImporter
+    from bounceback.mail.sources import open_sources
+
+    model = _KeywordClassifier()
+    assert isinstance(model, Classifier)
+    box = write_mbox(tmp_path / "two.mbox", search_story()[1:2] + search_story()[3:4])
+    summary = MailImporter(workspace, lambda: model).run(item for s in open_sources([box]) for item in s)
+    assert (summary.messages, summary.job_related, summary.opened) == (2, 1, 1)
 
 
 def test_the_full_list_of_unreadable_messages_is_written_to_a_file_and_named(

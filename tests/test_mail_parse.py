@@ -467,3 +467,25 @@ def test_the_key_holds_the_message_id_and_a_hash_of_what_the_message_says() -> N
     other = message_key(mail(*lines, body="Half price today!\n"))
     assert other != plain
     assert id_part(other) == id_part(plain) == "<one@acme.example>"
+
+
+def test_compat32_reads_the_same_as_the_default_policy(monkeypatch) -> None:
+    """GIVEN the sample mail (plain, HTML only, quoted-printable, base64, cp1252, list mail, calendar invitations,
+    an mbox in Takeout style) and the test stories WHEN read with the compat32 parser and with
+    email.policy.default THEN every field of every message is the same (only raw values are read)."""
+    import email.policy
+    from email.parser import BytesParser
+
+    import bounceback.mail.parse as parse
+    from bounceback.mail.sources import open_sources
+    from tests.mailfactory import search_story
+
+    data = Path(__file__).parent / "data" / "mail"
+    raws = [raw for source in open_sources([data]) for _origin, raw in source]
+    raws += [bytes(message) for message in search_story()]
+    assert len(raws) >= 12
+    fast = [parse.parse_message(raw, "x") for raw in raws]
+    monkeypatch.setattr(parse, "_PARSER", BytesParser(policy=email.policy.default))
+    slow = [parse.parse_message(raw, "x") for raw in raws]
+    assert fast == slow
+    assert any(m.calendar for m in fast) and any(m.html for m in fast)

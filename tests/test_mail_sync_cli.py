@@ -69,6 +69,34 @@ def test_a_changed_uidvalidity_rereads_but_imports_nothing_twice(
     assert "1 messages read" in sqlite_cli("mail", "sync").stdout
 
 
+def test_a_synced_calendar_invitation_records_the_interview(sqlite_cli, dovecot_server, monkeypatch) -> None:
+    """GIVEN Google and Outlook interview invitations (text/calendar parts, CRLF as IMAP serves them) on a real
+    IMAP server WHEN synced THEN each interview is recorded at its own time and zone, as a file import does."""
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data" / "mail"
+    folder = dovecot_server.new_folder()
+    invites = [
+        (data / name).read_bytes().replace(b"\n", b"\r\n")
+        for name in ("google-invite.eml", "outlook-invite.eml")
+    ]
+    dovecot_server.append(folder, *invites)
+    _setup(sqlite_cli, dovecot_server, folder)
+    monkeypatch.setenv("BOUNCEBACK_IMAP_PASSWORD_WORK", dovecot_server.password)
+    done = sqlite_cli("mail", "sync")
+    assert "2 interviews scheduled" in done.stdout
+    apps = json.loads(sqlite_cli("list", "--json").stdout)
+    found = {
+        (i["starts_at"], i["timezone"])
+        for app in apps
+        for i in json.loads(sqlite_cli("show", app["name"], "--json").stdout)["interviews"]
+    }
+    assert found == {
+        ("2026-10-13T09:00:00+00:00", "Europe/London"),
+        ("2026-10-20T18:00:00+00:00", "America/New_York"),
+    }
+
+
 def test_sync_goes_on_with_the_other_accounts_and_reports_each(
     sqlite_cli, dovecot_server, monkeypatch
 ) -> None:

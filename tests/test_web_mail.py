@@ -17,11 +17,12 @@ from tests.test_web_helpers import (
     web_client,
 )
 
-ON_HOLD = mail(
+ON_HOLD = mail(  # a letter sent as an image only: nothing to read, so it waits for the person
     "Sam Berg <sam.berg@lindqvist.example>",
-    "Analyst role at Lindqvist Data",
-    "Robin, the Analyst role at Lindqvist Data is on hold. We will keep your application on file.",
+    "Update on your application: Analyst role at Lindqvist Data",
+    "",
     n=300,
+    html='<p><img src="cid:letter" alt=""></p>',
 )
 NAMELESS = mail(
     "Recruiting <no-reply@ats.example>",
@@ -99,14 +100,19 @@ def test_a_single_eml_and_a_cut_off_mbox_are_read_defensively(tmp_path: Path) ->
 
 
 def test_the_review_queue_is_settled_with_accept_link_and_ignore(tmp_path: Path) -> None:
-    """GIVEN two uncertain messages WHEN one is accepted and the other linked to an application THEN the first
+    """GIVEN a letter with nothing to read and a message naming no company WHEN one is accepted and the other linked to an application THEN the first
     opens its application, the second moves the linked one, and the queue is empty."""
     with web_client(sqlite_settings(tmp_path)) as web:
         target = add_application(web, "Northwind Freight", "Planner")
         wait_for_import(web, upload(web, "unsure.mbox", as_mbox_bytes([ON_HOLD, NAMELESS])))
         page = web.get("/mail/review").text
         ids = [int(n) for n in re.findall(r'id="review-(\d+)"', page)]
-        assert len(ids) == 2 and "Analyst role at Lindqvist Data" in page and "Next steps" in page
+        assert (
+            len(ids) == 2
+            and "Analyst role at Lindqvist Data" in page
+            and "no text to read" in page
+            and "Next steps" in page
+        )
         on_hold, nameless = ids
         accepted = web.post(f"/mail/review/{on_hold}/accept")
         assert "now belongs to lindqvist-data-analyst" in messages(accepted.text)[0]
@@ -130,3 +136,25 @@ def test_relabel_and_ignore_change_nothing_they_should_not(tmp_path: Path) -> No
         ignored = web.post(f"/mail/review/{nameless}/ignore")
         assert "was set aside" in messages(ignored.text)[0]
         assert "No applications yet" in web.get("/").text
+
+
+def test_the_import_summary_and_the_application_page_say_why_it_was_a_rejection(web) -> None:
+    """GIVEN the imported search WHEN the import finishes THEN its summary names the rejection by company and
+    role with the decision sentence and a way to bounce back or say it is not one; the application page shows
+    the same sentence on the email; "Not a rejection" takes the change back."""
+    box = re.sub(
+        r"\s+", " ", wait_for_import(web, upload(web, "takeout.mbox", as_mbox_bytes(search_story())))
+    )
+    assert "Rejection: <a href=" in box and "Fernhill Robotics, Controls Engineer</a>" in box
+    assert (
+        "because: <q>After a lot of discussion we have decided to move forward with another candidate" in box
+    )
+    app_id = re.search(r'href="/bounce/(\d+)"', box).group(1)  # type: ignore[union-attr]
+    page = re.sub(r"\s+", " ", web.get(f"/applications/{app_id}").text)
+    assert "Rejection, because: “After a lot of discussion we have decided to move forward" in page
+    record_id = re.search(r'action="/mail/review/(\d+)/relabel"', box).group(1)  # type: ignore[union-attr]
+    undone = web.client.post(
+        f"/mail/review/{record_id}/relabel", data={"csrf_token": web.token, "label": "acknowledgment"}
+    )
+    assert undone.status_code == 200
+    assert "Rejected at interviewing" not in web.get(f"/applications/{app_id}").text

@@ -14,7 +14,7 @@ from bounceback.cli.mail_accounts import account_app
 from bounceback.cli.options import JsonFlag, enum_value
 
 if TYPE_CHECKING:
-    from bounceback.mail.classify.model import MailClassifier
+    from bounceback.mail.classify.interface import Classifier
     from bounceback.mail.importer import ImportSummary
 
 mail_app = typer.Typer(help="Read your mailbox: import, sync, review and correct.", no_args_is_help=True)
@@ -30,7 +30,7 @@ def _cache_dir() -> Path:
     return STATE.require_settings().cache
 
 
-def _classifier() -> MailClassifier:
+def _classifier() -> Classifier:
     """The person's model (shipped corpus + their corrections); says so when it has to train."""
     from bounceback.mail.learning import classifier_for
 
@@ -61,12 +61,41 @@ def _progress(total: int | None, label: str) -> Iterator[Callable[[int], None]]:
         yield advance
 
 
+NAMED_SHOWN = 30  # rejections, offers and interviews named one by one after an import
+
+
 def _print_summary(summary: ImportSummary) -> None:
-    """The closing lines of an import or sync."""
+    """The closing lines of an import or sync: each rejection, offer and interview by name, with why and what
+    to do next; then the counts of everything else."""
+    from bounceback.domain.mail import MailLabel
+    from bounceback.mail.explain import quoted, title
+
+    for change in summary.named[:NAMED_SHOWN]:
+        head = f"{title(change.label)}: {change.company}, {change.role}"
+        if change.interview_at:
+            head += f", {change.interview_at}"
+        console.print(
+            head + (f" — because: {quoted(change.evidence)}" if change.evidence else ""), markup=False
+        )
+        if change.label is MailLabel.REJECTION:
+            console.print(
+                f"  When you are ready: bounceback bounce {change.application} · "
+                f"not a rejection? bounceback mail relabel {change.record_id} acknowledgment",
+                markup=False,
+            )
+        elif change.label is MailLabel.OFFER:
+            console.print(f"  Not an offer? bounceback mail relabel {change.record_id} other", markup=False)
+        else:
+            console.print(f"  Not right? bounceback mail relabel {change.record_id} LABEL", markup=False)
+    if len(summary.named) > NAMED_SHOWN:
+        console.print(
+            f"  … and {len(summary.named) - NAMED_SHOWN} more; `bounceback show APP` lists each one's emails."
+        )
+    interviews = f"{summary.interviews} interviews scheduled, " if summary.interviews else ""
     console.print(
         f"{summary.messages:,} messages read ({summary.already_seen:,} already seen), "
         f"{summary.job_related:,} about your search: {summary.opened} applications opened, "
-        f"{summary.stage_changes} stages changed, {summary.review} waiting for review, "
+        f"{summary.stage_changes} stages changed, {interviews}{summary.review} waiting for review, "
         f"{summary.malformed} skipped as unreadable."
     )
     if summary.shared_id_note:
@@ -85,13 +114,34 @@ def _print_summary(summary: ImportSummary) -> None:
         console.print("See the messages waiting for you with `bounceback mail review`.")
 
 
+def _nothing_new(paths: list[Path]) -> bool:
+    """Say so and return True when every message of the sources is already known (the fast re-import)."""
+    from bounceback.mail.seen import count_if_all_seen
+    from bounceback.mail.sources import open_sources
+    from bounceback.mail.summary import ImportSummary
+
+    with STATE.read() as read:
+        keys = read.mail_keys()
+    if not keys:
+        return False
+    sources = open_sources(paths)
+    count = count_if_all_seen((raw for source in sources for _origin, raw in source), keys)
+    if count is None or any(source.problems for source in sources):
+        return False  # something is new or unreadable: the full import reads it and names it
+    _print_summary(ImportSummary(messages=count, already_seen=count))
+    return True
+
+
 @mail_app.command("import")
 def import_mail(paths: Paths) -> None:
     """Import mail from files: an mbox (Gmail Takeout too), a Maildir, .eml files or folders of them."""
     from itertools import chain
 
-    from bounceback.mail.importer import MailImporter
     from bounceback.mail.sources import open_sources
+
+    if _nothing_new(paths):
+        return
+    from bounceback.mail.importer import MailImporter
 
     sources = open_sources(paths)
     importer = MailImporter(STATE.workspace(), _classifier, source=", ".join(p.name for p in paths))
@@ -103,17 +153,23 @@ def import_mail(paths: Paths) -> None:
 
 @mail_app.command("review")
 def review(as_json: JsonFlag = False) -> None:
-    """Messages the tool was not sure about, with the commands that settle each."""
+    """Messages the tool was not sure about, why it read them so, and the commands that settle each."""
     from rich.table import Table
+    from rich.text import Text
+
+    from bounceback.mail.explain import because
 
     with STATE.read() as read:
         waiting = read.mail_waiting()
         rows = [
-            (r.id, r.label.value, r.confidence, r.from_name or r.from_address, r.subject, r.company, r.role)
+            (
+                r.id, r.label.value, r.confidence, r.from_name or r.from_address, r.subject, r.company, r.role,
+                r.evidence, because(r.label, r.evidence, r.details),
+            )
             for r in waiting
-        ]
+        ]  # fmt: skip
     if as_json:
-        keys = ("id", "label", "confidence", "sender", "subject", "company", "role")
+        keys = ("id", "label", "confidence", "sender", "subject", "company", "role", "evidence", "because")
         print_json([dict(zip(keys, row, strict=True)) for row in rows])
         return
     if not rows:
@@ -122,8 +178,10 @@ def review(as_json: JsonFlag = False) -> None:
     table = Table(show_edge=False, header_style="bold")
     for column in ("no.", "looks like", "sure", "from", "subject", "company"):
         table.add_column(column)
-    for rid, label, confidence, sender, subject, company, _role in rows:
-        table.add_row(str(rid), label, f"{confidence:.0%}", sender, subject, company)
+    for rid, _label, confidence, sender, subject, company, _role, _evidence, reading in rows:
+        table.add_row(
+            str(rid), Text(reading), f"{confidence:.0%}", Text(sender), Text(subject), Text(company)
+        )
     console.print(table)
     console.print(
         "Settle each with: bounceback mail accept NO · mail relabel NO LABEL · mail link NO APP · mail ignore NO"
@@ -170,16 +228,26 @@ def ignore(record: RecordId) -> None:
 def relabel(
     record: RecordId,
     label: Annotated[
-        str, typer.Argument(help="rejection, interview, assessment, offer, acknowledgment or other.")
+        str,
+        typer.Argument(
+            help="rejection, interview, screening (a first call with a recruiter), assessment, offer, "
+            "acknowledgment or other."
+        ),
     ],
 ) -> None:
     """Correct a message's label: its wrong change is taken back, the right one made, and the model learns."""
+    from functools import partial
+
     from bounceback.domain.mail import MailLabel
     from bounceback.mail.review import relabel as do_relabel
 
-    new_label = enum_value(MailLabel, label, "mail label")
-    _settle(f"Relabel message {record} as {new_label.value}", do_relabel, record, new_label)
-    console.print(f"Message {record} is now {new_label.value}; the classifier will learn from it next time.")
+    screening = label.strip().lower() == "screening"
+    new_label = MailLabel.INTERVIEW if screening else enum_value(MailLabel, label, "mail label")
+    said = "a screening call" if screening else new_label.value
+    _settle(
+        f"Relabel message {record} as {said}", partial(do_relabel, screening=screening), record, new_label
+    )
+    console.print(f"Message {record} is now {said}; the classifier will learn from it next time.")
 
 
 def classify(paths: Paths, as_json: JsonFlag = False) -> None:
@@ -187,8 +255,9 @@ def classify(paths: Paths, as_json: JsonFlag = False) -> None:
     import json
 
     from bounceback.mail.classify.corpus import load_or_train
-    from bounceback.mail.classify.text import ClassifierInput
+    from bounceback.mail.explain import because
     from bounceback.mail.extract import extract
+    from bounceback.mail.importer import classifier_input
     from bounceback.mail.keys import message_key
     from bounceback.mail.parse import MailParseError, parse_message
     from bounceback.mail.sources import open_sources
@@ -201,10 +270,7 @@ def classify(paths: Paths, as_json: JsonFlag = False) -> None:
         except MailParseError as exc:
             console.print(f"skipped {origin}: {exc}", style="yellow")
             continue
-        item = ClassifierInput(
-            message.subject, message.from_name, message.from_address, message.text, bool(message.is_list)
-        )
-        prediction = model.predict([item])[0]
+        prediction = model.predict([classifier_input(message)])[0]
         found = extract(message.subject, message.from_name, message.from_address, message.text)
         sender = (
             f"{message.from_name} <{message.from_address}>" if message.from_name else message.from_address
@@ -216,12 +282,16 @@ def classify(paths: Paths, as_json: JsonFlag = False) -> None:
             "company": found.company,
             "role": found.role,
             "sender": sender,
+            "evidence": prediction.evidence,
         }
         if as_json:
             typer.echo(json.dumps(data, ensure_ascii=False))
         else:
+            details = {"stage": "screening"} if prediction.screening else None
             console.print(
-                f"{origin}: [bold]{data['label']}[/] ({data['confidence']:.0%}) {found.company or '?'} / {found.role or '?'} — {message.subject}"
+                f"{origin}: {because(prediction.label, prediction.evidence, details)} "
+                f"({data['confidence']:.0%}) {found.company or '?'} / {found.role or '?'} — {message.subject}",
+                markup=False,
             )
     for problem in (p for source in sources for p in source.problems):
         console.print(f"skipped {problem.origin}: {problem.reason}", style="yellow")

@@ -11,6 +11,7 @@ from rich.text import Text
 from bounceback.domain.mail import MailRecord
 from bounceback.domain.model import Application, Contact, ContactRole, Event, Interview
 from bounceback.domain.stages import Stage
+from bounceback.mail.explain import because
 
 STAGE_STYLE = {
     Stage.SAVED: "bright_black",
@@ -172,6 +173,8 @@ def email_json(record: MailRecord) -> dict[str, Any]:
         "confidence": record.confidence,
         "status": record.status.value,
         "corrected": record.corrected,
+        "evidence": record.evidence,
+        "because": because(record.label, record.evidence, record.details),
     }
 
 
@@ -181,7 +184,7 @@ def emails_table(records: list[MailRecord]) -> Table:
     for column in ("no.", "when", "from", "subject", "read as"):
         table.add_column(column)
     for record in records:
-        reading = f"{record.label.value} ({record.confidence:.0%})" + (
+        reading = f"{because(record.label, record.evidence, record.details)} ({record.confidence:.0%})" + (
             ", corrected" if record.corrected else ""
         )
         if record.status.value != "applied":

@@ -105,7 +105,7 @@ to see it.
 
 This mailbox is not monitored.
 """,
-        MailLabel.REJECTION,
+        MailLabel.ACKNOWLEDGMENT,  # it states no decision (what changed is only on the portal), so it waits
         at="06:40",
         waits=True,
     ),

@@ -58,14 +58,22 @@ def needs_review(label: MailLabel, confidence: float) -> bool:
     return label in JOB_LABELS and confidence < AUTO_APPLY_THRESHOLD[label]
 
 
-def stage_change(current: Stage, label: MailLabel) -> Stage | None:
-    """The stage a message moves an application to, forward only; None when it moves nothing."""
-    target = IMPLIED_STAGE.get(label)
+def stage_change(current: Stage, label: MailLabel, *, screening: bool = False) -> Stage | None:
+    """The stage a message moves an application to, forward only; None when it moves nothing. A first call
+    with a recruiter (`screening`) moves to screening, not interviewing."""
+    target = implied_stage(label, screening=screening)
     if target is None or target is current:
         return None
     if label is MailLabel.INTERVIEW and current is Stage.INTERVIEWING:
         return None  # more scheduling mail for the same round is not a new round
     return target if is_forward(current, target) else None
+
+
+def implied_stage(label: MailLabel, *, screening: bool = False) -> Stage | None:
+    """The stage a kind of message implies; an interview that is a first recruiter call implies screening."""
+    if label is MailLabel.INTERVIEW and screening:
+        return Stage.SCREENING
+    return IMPLIED_STAGE.get(label)
 
 
 @dataclass(eq=False)
@@ -90,6 +98,9 @@ class MailRecord:
     predicted_label: MailLabel | None = None
     corrected: bool = False
     details: dict[str, object] = field(default_factory=dict)
+    evidence: str | None = (
+        None  # the sentence that states the decision ("…move forward with other candidates")
+    )
     id: int | None = None
     owner_id: int = LOCAL_OWNER
 

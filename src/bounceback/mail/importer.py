@@ -11,30 +11,39 @@ Flow of a run:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bounceback.domain import rules
+from bounceback.domain.errors import InvalidInput
 from bounceback.domain.mail import (
-    IMPLIED_STAGE,
     JOB_LABELS,
     MailLabel,
     MailRecord,
     MailStatus,
+    implied_stage,
     needs_review,
     stage_change,
 )
-from bounceback.domain.model import Application, ContactRole, EventKind, Origin
+from bounceback.domain.model import (
+    Application,
+    ContactRole,
+    EventKind,
+    Interview,
+    InterviewKind,
+    Origin,
+)
 from bounceback.domain.naming import company_key
-from bounceback.mail.classify.model import MailClassifier, Prediction
+from bounceback.mail.calendar import from_calendar_service
+from bounceback.mail.classify.interface import Classifier, Prediction
 from bounceback.mail.classify.text import ClassifierInput
 from bounceback.mail.extract import Extracted, extract
 from bounceback.mail.keys import ID_LENGTH, id_part, identity
 from bounceback.mail.match import AppIndex, Match, MatchReason, match_message
-from bounceback.mail.message import ParseProblem
+from bounceback.mail.message import MailMessage, ParseProblem
 from bounceback.mail.senders import domain_of
+from bounceback.mail.summary import ImportSummary, NamedChange
 from bounceback.tracker import Tracker
 from bounceback.workspace import ReadModel, Workspace
 
@@ -55,49 +64,6 @@ class IncomingMail(Protocol):
     def raw(self) -> bytes: ...
 
 
-@dataclass
-class ImportSummary:
-    """What a run did, for the closing lines."""
-
-    messages: int = 0
-    already_seen: int = 0
-    job_related: int = 0
-    opened: int = 0
-    stage_changes: int = 0
-    review: int = 0
-    shared_ids: int = 0  # messages whose Message-ID an earlier, different message already carried
-    problems: list[ParseProblem] = field(default_factory=list)
-
-    def add(self, other: ImportSummary) -> None:
-        """Count another run's work in this summary (several accounts, several folders)."""
-        for name in (
-            "messages",
-            "already_seen",
-            "job_related",
-            "opened",
-            "stage_changes",
-            "review",
-            "shared_ids",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.problems += other.problems
-
-    @property
-    def malformed(self) -> int:
-        return len(self.problems)
-
-    @property
-    def shared_id_note(self) -> str:
-        """One sentence about messages that reused another's Message-ID ('' when none did)."""
-        if not self.shared_ids:
-            return ""
-        count = "1 message carries" if self.shared_ids == 1 else f"{self.shared_ids:,} messages carry"
-        return (
-            f"{count} the Message-ID of a different message already seen; "
-            "each was read as a message of its own, since an ID alone cannot tell them apart."
-        )
-
-
 def _batches(items: Iterable[IncomingMail], size: int) -> Iterator[list[IncomingMail]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
@@ -108,11 +74,11 @@ class MailImporter:
     """Applies mail to one workspace."""
 
     def __init__(
-        self, workspace: Workspace, classifier: Callable[[], MailClassifier], *, source: str = "mail"
+        self, workspace: Workspace, classifier: Callable[[], Classifier], *, source: str = "mail"
     ) -> None:
         self.workspace = workspace
         self._load_classifier = classifier  # loaded only once a message is new: a re-import never needs it
-        self._classifier: MailClassifier | None = None
+        self._classifier: Classifier | None = None
         self.source = source
         self.summary = ImportSummary()
         self._seen: set[str] = set()
@@ -152,10 +118,7 @@ class MailImporter:
         return parsed
 
     def _classify(self, parsed: list[tuple[IncomingMail, str, Any]]) -> list[Prediction]:
-        inputs = [
-            ClassifierInput(m.subject, m.from_name, m.from_address, m.text, bool(m.is_list))
-            for _, _, m in parsed
-        ]
+        inputs = [classifier_input(m) for _, _, m in parsed]
         if self._classifier is None:
             self._classifier = self._load_classifier()
         return self._classifier.predict(inputs)
@@ -175,12 +138,14 @@ class MailImporter:
             parsed = self._parse(batch)
             predictions = self._classify(parsed) if parsed else []
             with self.workspace.change(f"Mail from {self.source}", origin=Origin.EMAIL) as change:
-                skipped = []
+                skipped, jobs = [], []
                 for (_item, key, message), prediction in zip(parsed, predictions, strict=True):
-                    if prediction.label in JOB_LABELS:
-                        self._apply(change, key, message, prediction)
+                    if prediction.label in JOB_LABELS or prediction.maybe is not None:
+                        jobs.append((key, message, prediction, self._read(message)))
                     else:
                         skipped.append(self._skipped_row(key, prediction))
+                for key, message, prediction, reading in jobs:
+                    self._apply(change, key, message, prediction, reading)
                 change.store.insert_rows(MailRecord, skipped)
                 if on_batch is not None:
                     on_batch(change, batch)
@@ -198,17 +163,49 @@ class MailImporter:
             "company": "", "role": "", "application_id": None, "details": {},
         }  # fmt: skip
 
-    def _apply(self, change: Change, key: str, message: Any, prediction: Prediction) -> None:
-        """Record one job message and make the change it implies (or queue it for review)."""
-        self.summary.job_related += 1
-        found = extract(message.subject, message.from_name, message.from_address, message.text)
-        match = match_message(
+    def _read(self, message: Any) -> tuple[Extracted, dict[str, object] | None]:
+        """Company, role and sender of a job message, and its invitation (read by its organiser's name when a
+        calendar service sent it)."""
+        invitation = first_invitation(message.calendar)
+        name, address = message.from_name, message.from_address
+        if invitation is not None and invitation["organizer_address"] and from_calendar_service(address):
+            name, address = str(invitation["organizer_name"]), str(invitation["organizer_address"])
+        return extract(message.subject, name, address, message.text), invitation
+
+    def _match(self, message: Any, found: Extracted) -> Match:
+        return match_message(
             references=tuple(x for x in (message.in_reply_to, *message.references) if x),
             from_address=message.from_address,
             company=found.company,
             role=found.role,
             index=self._index,
         )
+
+    def _apply(
+        self,
+        change: Change,
+        key: str,
+        message: Any,
+        prediction: Prediction,
+        reading: tuple[Extracted, dict[str, object] | None],
+    ) -> None:
+        """Record one job message and make the change it implies (or queue it for review)."""
+        self.summary.job_related += 1
+        found, invitation = reading
+        match = self._match(message, found)
+        details: dict[str, object] = {
+            "match": match.reason.value,
+            "candidates": list(match.candidates),
+            "ats": found.sender.ats,
+        }
+        if prediction.screening:
+            details["stage"] = "screening"
+        if prediction.notes:
+            details["notes"] = list(prediction.notes)
+        if prediction.maybe is not None:
+            details["maybe"] = prediction.maybe.value
+        if invitation is not None:
+            details["invitation"] = invitation
         record = MailRecord(
             key=key,
             label=prediction.label,
@@ -224,11 +221,8 @@ class MailImporter:
             html=message.html or "",
             company=found.company or "",
             role=found.role or "",
-            details={
-                "match": match.reason.value,
-                "candidates": list(match.candidates),
-                "ats": found.sender.ats,
-            },
+            details=details,
+            evidence=prediction.evidence,
         )
         record = change.store.add(record)
         if not self._should_review(prediction, match, found):
@@ -243,6 +237,8 @@ class MailImporter:
         """Uncertain, ambiguous or nameless messages wait for the person."""
         if needs_review(prediction.label, prediction.confidence) or match.reason is MatchReason.AMBIGUOUS:
             return True
+        if not prediction.readable or prediction.maybe is not None:
+            return True  # nothing to read, or a decision in mail that does not read as job mail: the person decides
         return match.application_id is None and not found.company
 
 
@@ -259,16 +255,20 @@ class MailApplier:
         tracker = self.tracker
         when = record.received_at or datetime.now(UTC)
         cause = f"email: {record.subject[:80]}"
+        screening = record.details.get("stage") == "screening"
+        stage = implied_stage(record.label, screening=screening)
+        if stage is None:
+            raise ValueError(f"{record.label.value} mail implies no stage")
         if app_id is None:
             app = tracker.add(
                 found.company or record.company, found.role or record.role or UNKNOWN_ROLE,
-                stage=IMPLIED_STAGE[record.label], when=when, cause=cause,
+                stage=stage, when=when, cause=cause,
             )  # fmt: skip
             self._index.add_app(app, tracker.company_of(app).name)
             self.summary.opened += 1
         else:
             app = tracker.get(app_id)
-            target = stage_change(app.stage, record.label)
+            target = stage_change(app.stage, record.label, screening=screening)
             if target is not None:
                 tracker.move(app, target, when=when, cause=cause)
                 self.summary.stage_changes += 1
@@ -281,7 +281,41 @@ class MailApplier:
             f"Email from {record.from_name or record.from_address}: {record.subject}",
             cause=record.label.value,
         )
+        interview_at = self._schedule(app, record, when, screening=screening)
+        if record.label in NAMED_LABELS or interview_at:
+            if record.id is None:
+                tracker.store.flush()  # the summary names the message by its number
+            company = tracker.company_of(app)
+            named = NamedChange(
+                record.label, record_id=record.id or 0, application_id=app.id or 0, application=app.slug,
+                company=company.name, role=app.role, evidence=record.evidence, interview_at=interview_at,
+            )  # fmt: skip
+            self.summary.named.append(named)
         self._learn(app, record, found)
+
+    def _schedule(
+        self, app: Application, record: MailRecord, when: datetime, *, screening: bool
+    ) -> str | None:
+        """Record the interview an invitation sets up (its own time and zone), once per start time."""
+        invitation = record.details.get("invitation")
+        if record.label is not MailLabel.INTERVIEW or not isinstance(invitation, dict):
+            return None
+        if invitation.get("cancelled"):
+            return None
+        starts = datetime.fromisoformat(str(invitation["starts_at"]))
+        if any(i.starts_at == starts for i in self.tracker.interviews(app)):
+            return None
+        interview = Interview(
+            application_id=app.id or 0, starts_at=starts, timezone=str(invitation["timezone"]), round=0,
+            kind=InterviewKind(str(invitation["kind"])), duration_minutes=int(str(invitation["minutes"])),
+            location=str(invitation.get("location") or "")[:300], notes=str(invitation.get("summary") or "")[:300],
+        )  # fmt: skip
+        try:
+            self.tracker.add_interview(app, interview, screening=screening, when=when)
+        except InvalidInput:  # the application is closed: the invitation is kept with the message only
+            return None
+        self.summary.interviews += 1
+        return str(invitation["local"])
 
     def _learn(self, app: Application, record: MailRecord, found: Extracted) -> None:
         """Remember the thread, the company's domain and the person who wrote."""
@@ -304,6 +338,43 @@ class MailApplier:
             person = tracker.add_contact(record.from_name, company=company.name, email=record.from_address)
             tracker.link(app, person, ContactRole.RECRUITER, when=record.received_at)
             self._index.contact_apps.setdefault(record.from_address.lower(), set()).add(app.id or 0)
+
+
+NAMED_LABELS = frozenset({MailLabel.REJECTION, MailLabel.OFFER})
+
+
+def classifier_input(message: MailMessage) -> ClassifierInput:
+    """What the classifier reads of a parsed message (an invitation's summary and time included)."""
+    return ClassifierInput(
+        message.subject, message.from_name, message.from_address, message.text, message.is_list,
+        calendar_text(message.calendar or ""),
+    )  # fmt: skip
+
+
+def calendar_text(ics: str) -> str:
+    """What the classifier reads of an invitation (nothing when there is none)."""
+    from bounceback.mail.calendar import invitation_text
+
+    return invitation_text(ics)
+
+
+def first_invitation(ics: str | None) -> dict[str, object] | None:
+    """The first timed event of a calendar part as plain data, kept with the message (applied now or after
+    review)."""
+    if not ics:
+        return None
+    from bounceback.mail.calendar import read_invitations
+
+    found = read_invitations(ics)
+    if not found:
+        return None
+    first = found[0]
+    return {
+        "starts_at": first.starts_at.isoformat(), "timezone": first.timezone, "minutes": first.duration_minutes,
+        "kind": first.kind.value, "location": first.location, "summary": first.summary,
+        "cancelled": first.cancelled, "uid": first.uid, "local": first.local_text(),
+        "organizer_name": first.organizer_name, "organizer_address": first.organizer_address,
+    }  # fmt: skip
 
 
 def remember_change(change: Change, record: MailRecord, change_id: int | None) -> None:

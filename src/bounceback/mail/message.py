@@ -43,6 +43,7 @@ class MailMessage:
     attachments: tuple[Attachment, ...]
     origin: str
     size: int
+    calendar: str | None = None  # the text of a text/calendar part (an invitation), if the message has one
 
     @property
     def is_list(self) -> bool:

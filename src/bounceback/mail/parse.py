@@ -38,6 +38,8 @@ _MAIL_HEADERS = frozenset(
      "delivered-to", "mime-version", "content-type", "reply-to", "in-reply-to", "references", "list-id"}
 )  # fmt: skip
 _BODY_TYPES = ("text/plain", "text/html")
+_CALENDAR_TYPES = ("text/calendar", "application/ics")
+CALENDAR_LIMIT = 100_000  # characters of an invitation's calendar part kept
 _MESSAGE_TYPES = ("message/rfc822", "message/global")
 _FORWARD_LINE = "---------- Forwarded message ----------"
 
@@ -92,6 +94,7 @@ def _read(raw: bytes, origin: str, key: str) -> MailMessage:
         attachments=tuple(body.attachments),
         origin=origin,
         size=len(raw),
+        calendar=body.calendar,
     )
 
 
@@ -144,6 +147,7 @@ class _Body:
     html: str | None = None
     attachments: list[Attachment] = field(default_factory=list)
     forwards: list[str] = field(default_factory=list)
+    calendar: str | None = None  # the first text/calendar part (an invitation), as text
 
     @classmethod
     def of(cls, message: Message, fields: dict[str, str], depth: int) -> _Body:
@@ -161,6 +165,8 @@ class _Body:
                 continue
             if leaf.content_type in _MESSAGE_TYPES:
                 body.add_forward(leaf, depth)
+            if leaf.content_type in _CALENDAR_TYPES and body.calendar is None:
+                body.calendar = leaf.decoded_text(CALENDAR_LIMIT)
             if leaf.disposition == "attachment" or leaf.filename or leaf.content_type not in _BODY_TYPES:
                 body.attachments.append(leaf.attachment())
         return body

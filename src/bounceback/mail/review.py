@@ -108,17 +108,25 @@ def _take_back(change: Change, record: MailRecord) -> None:
     record.status = MailStatus.REVIEW
 
 
-def relabel(change: Change, record_id: int, label: MailLabel) -> MailRecord:
-    """Correct a message's label: take back what the wrong label did, apply the right one, keep it for training."""
+def relabel(change: Change, record_id: int, label: MailLabel, *, screening: bool = False) -> MailRecord:
+    """Correct a message's label: take back what the wrong label did, apply the right one, keep it for training.
+    `screening` says an interview message was a first call with a recruiter (the application moves to
+    screening)."""
     record = find_record(change, record_id)
     if record.predicted_label is None:
         record.predicted_label = record.label
     was_applied = record.status is MailStatus.APPLIED
     _take_back(change, record)
     record = find_record(change, record_id)
+    if label is not record.label:
+        record.evidence = None  # the sentence backed the old reading, not this one
     record.label = label
     record.corrected = True
     record.confidence = 1.0
+    details = {k: v for k, v in record.details.items() if k != "stage"}
+    if screening and label is MailLabel.INTERVIEW:
+        details["stage"] = "screening"
+    record.details = details
     if label in JOB_LABELS and (was_applied or record.company):
         _apply(change, record, None)
     elif label not in JOB_LABELS:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.mail import FolderState, MailAccount
-from bounceback.mail.classify.model import MailClassifier
+from bounceback.mail.classify.interface import Classifier
 from bounceback.mail.importer import ImportSummary, MailImporter
 from bounceback.mail.sources.imap import AuthMethod, ImapAccount, ImapSource, Security
 from bounceback.workspace import ReadModel, Workspace
@@ -99,7 +99,7 @@ def sync_account(
     workspace: Workspace,
     account: MailAccount,
     secret: str,
-    classifier: Callable[[], MailClassifier],
+    classifier: Callable[[], Classifier],
     *,
     progress: Callable[[int], None] | None = None,
     notices: list[str] | None = None,

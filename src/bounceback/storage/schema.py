@@ -205,6 +205,7 @@ mail_messages = Table(
     Column("role", String(300), nullable=False, default=""),
     Column("application_id", Integer, ForeignKey("applications.id"), nullable=True, index=True),
     Column("details", JSON, nullable=False, default=dict),
+    Column("evidence", Text, nullable=True),  # the sentence that states the decision, shown as the reason
     UniqueConstraint("owner_id", "key", name="uq_mail_messages_owner_key"),
     Index("ix_mail_messages_owner_status", "owner_id", "status"),
 )

@@ -22,7 +22,7 @@ from bounceback.web.imports import ImportJob, ImportRun, ImportStopped, JobState
 from bounceback.web.messages import say
 
 if TYPE_CHECKING:
-    from bounceback.mail.classify.model import MailClassifier
+    from bounceback.mail.classify.interface import Classifier
     from bounceback.mail.importer import ImportSummary
     from bounceback.web.deps import WebContext
 
@@ -151,7 +151,7 @@ def import_in_child(
         sender.send(("total", sum(1 for source in open_source(path) for _ in source)))
         sources = open_source(path)
 
-        def classifier() -> MailClassifier:
+        def classifier() -> Classifier:
             assert workspace is not None
             with workspace.read() as read:
                 return classifier_for(read, settings.cache)

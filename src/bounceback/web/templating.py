@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from bounceback.dates import local_zone
+from bounceback.domain.mail import MailRecord
 from bounceback.domain.stages import Stage
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -55,6 +56,13 @@ def day(value: date | datetime | None) -> str:
     return f"{value:%a %d %b %Y}"
 
 
+def because(mail: MailRecord) -> str:
+    """Why a message was read as it was: "Rejection, because: “…”" (the same words the CLI shows)."""
+    from bounceback.mail.explain import because as said
+
+    return said(mail.label, mail.evidence, mail.details)
+
+
 def make_environment(zone: tzinfo) -> Jinja2Templates:
     """The template environment, with dates shown in the person's time zone."""
 
@@ -74,7 +82,13 @@ def make_environment(zone: tzinfo) -> Jinja2Templates:
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.filters.update(
-        words=words, day=day, moment=moment, iso=iso, web_link=web_link, with_actions=block_with_actions
+        words=words,
+        day=day,
+        moment=moment,
+        iso=iso,
+        web_link=web_link,
+        with_actions=block_with_actions,
+        because=because,
     )
     env.globals.update(navigation=NAVIGATION, Stage=Stage)
     return templates

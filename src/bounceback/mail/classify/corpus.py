@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from bounceback.domain.mail import MailLabel
+from bounceback.mail.calendar import invitation_text
 from bounceback.mail.classify.model import Example, MailClassifier, fingerprint
 from bounceback.mail.classify.text import ClassifierInput
 
@@ -26,8 +27,9 @@ def record_input(record: dict[str, Any]) -> ClassifierInput:
     if not text.strip() and record.get("html"):
         text = html_to_text(record["html"])
     return ClassifierInput(
-        record.get("subject") or "", name, address.lower(), text, bool(record.get("is_list"))
-    )
+        record.get("subject") or "", name, address.lower(), text, bool(record.get("is_list")),
+        invitation_text(record.get("calendar") or ""),
+    )  # fmt: skip
 
 
 def read_jsonl(lines: Iterable[str]) -> list[dict[str, Any]]:
@@ -46,7 +48,12 @@ def shipped_records() -> list[dict[str, Any]]:
 
 def examples_from(records: list[dict[str, Any]], *, weight: float = 1.0) -> list[Example]:
     """Labelled examples from corpus records."""
-    return [Example(record_input(r), MailLabel(r["label"]), weight) for r in records]
+    return [
+        Example(
+            record_input(r), MailLabel(r["label"]), weight, r.get("evidence") or None, r.get("family") or ""
+        )
+        for r in records
+    ]
 
 
 def training_examples(corrections: list[Example] | None = None) -> list[Example]:
@@ -54,15 +61,39 @@ def training_examples(corrections: list[Example] | None = None) -> list[Example]
     return examples_from(shipped_records()) + list(corrections or [])
 
 
-def load_or_train(cache_dir: Path, corrections: list[Example] | None = None) -> MailClassifier:
-    """The classifier for this data: from the cache when it matches, else trained now and cached."""
+def load_or_train(
+    cache_dir: Path, corrections: list[Example] | None = None, *, say: Callable[[str], object] | None = None
+) -> MailClassifier:
+    """The classifier for this person: the packaged model, refitted with their corrections when they have any
+    (cached by the corrections and the code, so only once per new set of either). A packaged or cached model
+    that does not fit this code (saved by another version) is rebuilt, and `say` (standard error by default)
+    is told so in one sentence, never with a traceback."""
+    from bounceback.mail.classify.shipped import FILE, packaged_file_exists, shipped_model, source_fingerprint
+
+    tell = say or _to_stderr
+    base = shipped_model()
+    if base is None and packaged_file_exists():
+        tell(
+            f"The packaged mail model ({FILE}) does not fit this version of bounceback, so a new one is trained "
+            "from the shipped corpus now (once; it takes a few minutes)."
+        )
+    if base is not None and not corrections:
+        return base
     examples = training_examples(corrections)
-    path = cache_dir / f"mail-classifier-{fingerprint(examples)}.json"
+    path = cache_dir / f"mail-classifier-{fingerprint(examples)}-{source_fingerprint()}.json"
     model = MailClassifier.load(path)
     if model is None:
-        model = MailClassifier.train(examples)
+        if path.exists():
+            tell(f"The saved mail model {path} does not fit this version of bounceback, so it is rebuilt.")
+        model = base.refit(examples) if base is not None else MailClassifier.train(examples)
         model.save(path)
         for stale in cache_dir.glob("mail-classifier-*.json"):
             if stale != path:
                 stale.unlink(missing_ok=True)
     return model
+
+
+def _to_stderr(sentence: str) -> None:
+    import sys
+
+    sys.stderr.write(sentence + "\n")

@@ -14,6 +14,12 @@ _QUOTE_HEADER = re.compile(
     r"^(on .{5,200}wrote:|-{2,} ?original message ?-{2,}|from: .+\n(sent|date): )",
     re.IGNORECASE | re.MULTILINE,
 )
+# A forward's marker line: what follows is the message the person is meant to read, not an old reply.
+_FORWARD = re.compile(
+    r"^[ \t]*(?:-{2,} ?forwarded message ?-{2,}|begin forwarded message:)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FORWARD_HEADER = re.compile(r"(?:from|date|sent|to|cc|subject|reply-to):", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 # Bounded runs that cannot start on "@": linear, where `\S+@\S+\.\w+` took the square of a long word's length.
 _EMAIL = re.compile(r"[^\s@]{1,64}@[^\s@]{1,255}\.\w{1,63}")
@@ -31,14 +37,29 @@ class ClassifierInput:
     from_address: str
     text: str
     is_list: bool = False
+    calendar: str = ""  # an invitation's summary and time ("Interview with Ana, Tue 3 Jun 10:00"), if any
 
 
-def new_part(body: str) -> str:
-    """The body without quoted earlier messages, which belong to another label."""
+def new_part(body: str, *, forwards: int = 3) -> str:
+    """The body without quoted earlier messages, which belong to another label. A forwarded message is kept
+    (without its header lines, up to `forwards` deep): an agency forwarding a client's decision forwards the
+    decision."""
     body = body[:MAX_SCANNED]
+    forward = _FORWARD.search(body) if forwards > 0 else None
     match = _QUOTE_HEADER.search(body)
+    if forward is not None and (match is None or forward.start() <= match.start()):
+        inner = body[forward.end() :].lstrip("\n").splitlines()
+        skipped = 0
+        while skipped < len(inner) and skipped < 12 and _FORWARD_HEADER.match(inner[skipped].strip()):
+            skipped += 1
+        rest = new_part("\n".join(inner[skipped:]), forwards=forwards - 1)
+        return (_unquoted(body[: forward.start()]) + "\n\n" + rest)[:MAX_BODY]
     if match:
         body = body[: match.start()]
+    return _unquoted(body)
+
+
+def _unquoted(body: str) -> str:
     lines = [line for line in body.splitlines() if not line.lstrip().startswith(">")]
     return "\n".join(lines)[:MAX_BODY]
 
@@ -56,4 +77,5 @@ def document(item: ClassifierInput) -> str:
     hints = f"senderkind{sender_kind(item.from_address)}" + (" listmail" if item.is_list else "")
     subject = normalise(item.subject[:MAX_SUBJECT])
     marked = " ".join(f"subj{word}" for word in _SUBJECT_WORD.findall(subject))
-    return f"{hints} {marked} {subject} {normalise(new_part(item.text))}"
+    invite = f" calendarinvite {normalise(item.calendar)}" if item.calendar else ""
+    return f"{hints}{invite} {marked} {subject} {normalise(new_part(item.text))}"

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from bounceback.mail.extract.company_name import key_words
 from bounceback.mail.extract.company_votes import company_votes
 from bounceback.mail.extract.domains import spelling
 from bounceback.mail.extract.mail import Mail
 from bounceback.mail.extract.patterns import EXTENDING_LEGAL, THE_BEFORE
-from bounceback.mail.extract.text import start_of_line
+from bounceback.mail.extract.text import squash, start_of_line
 from bounceback.mail.extract.words import SECTOR_WORDS
+
+_SECTOR = frozenset(SECTOR_WORDS) | {
+    "authority",
+    "university",
+    "district",
+    "resorts",
+    "spa",
+    "project",
+    "relief",
+}
 
 MIN_COMPANY_SUPPORT = 2.5  # below this, a pool of names is no answer and the domain is used instead
 
@@ -22,7 +34,13 @@ def choose_company(mail: Mail) -> str | None:
     score, pool = max(((_pool_score(p, weights, mail), p) for p in pools), key=lambda sp: sp[0])
     if score < MIN_COMPANY_SUPPORT:
         return _domain_as_name(mail)
-    return _full_form(_spelled_as(pool, weights, mail), mail.body)
+    return _without_via(_full_form(_spelled_as(pool, weights, mail), mail.body))
+
+
+def _without_via(name: str) -> str:
+    """'Wexford Care via Signwell' → 'Wexford Care': the service that sent it is not the employer."""
+    head, via, _tail = name.partition(" via ")
+    return head.strip() if via and head.strip() else name
 
 
 def _pools(weights: dict[str, float], label: str) -> list[list[str]]:
@@ -95,12 +113,39 @@ def _written_with_the(name: str, text: str) -> bool:
 
 
 def _domain_as_name(mail: Mail) -> str | None:
-    """The sender's own domain as a name ('tidemarkrobotics' → 'Tidemark Robotics'), when nothing names one."""
+    """The sender's own domain as a name ('tidemarkrobotics' → 'Tidemark Robotics'), when nothing names one;
+    spelled as the mail itself writes it when it does ('petalandstem' → 'Petal & Stem Flowers')."""
     if not mail.label or mail.agency or len(mail.label) < 3:
         return None
+    written = _written_out(mail.label, f"{mail.sender.name}\n{mail.subject}\n{mail.own}")
+    if written:
+        return written
     pieces = mail.label.split("-")
     words = pieces if len(pieces) > 1 else _split_sector_words(pieces[0])
     return " ".join(w.upper() if w in {"hq", "ai", "ngo"} else w.title() for w in words)
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]{0,30}(?:[ \t]+(?:[A-Z][\w'’.-]{0,30}|&|and|of|de|la|du))*")
+_MAX_RUN_WORDS = 8
+
+
+def _written_out(label: str, text: str) -> str | None:
+    """The longest run of capitalised words in the text that spells the domain label word for word, with the
+    sector words that follow it ('Swan Lake' + 'Hotels', 'Harborpoint' + 'Financial')."""
+    wanted = squash(label.replace("-", ""))
+    best: str | None = None
+    for run in _NAME_RUN.finditer(text[:8000]):
+        words = run.group().split()[:_MAX_RUN_WORDS]
+        for start in range(len(words)):
+            for end in range(start + 1, len(words) + 1):
+                if squash(" ".join(words[start:end])) != wanted or words[start].lower() in {"and", "of", "&"}:
+                    continue
+                while end < len(words) and squash(words[end]) in _SECTOR:
+                    end += 1
+                found = " ".join(words[start:end]).rstrip(".,")
+                if best is None or len(found) > len(best):
+                    best = found
+    return best
 
 
 def _split_sector_words(label: str) -> list[str]:

@@ -74,11 +74,14 @@ SUBJECT_COMPANY = [  # the company's name follows
 ]
 SUBJECT_COMPANY_BEFORE = re.compile(  # the company's name precedes: 'Acme has invited you…'
     r"^\s*(?:invites you|has invited you|has sent you|sent you|would like|wants|is excited|has extended|"
-    r"has requested|requests|has asked|has shared)\b",
+    r"has requested|requests|has asked|has shared|(?:has\s+)?reviewed your|(?:has\s+)?replied to your|"
+    r"(?:has\s+)?viewed your|has (?:made a decision|decided|updated|an update|sent an update)|sent you an update|"
+    r"(?:has\s+)?(?:declined|received) your)\b",
     re.IGNORECASE,
 )
 SUBJECT_NAMED_THING = re.compile(  # 'Your Acme application', 'Reminder: Acme test expires'
     r"(?:[:|–—-]\s*|\b(?i:your|the)\s+)(?P<c>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}?)\s+"
+    r"(?:(?:online|coding|video|technical|skills)\s+)?"
     r"(?:application|assessment|test|interview|offer|candidacy|take-home|exercise|challenge|questionnaire)\b"
 )
 AT_OR_WITH = re.compile(r"(?<!\s)\s+(?:at|with)\s+")

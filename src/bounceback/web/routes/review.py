@@ -86,10 +86,13 @@ def accept(request: Request, web: Web, record_id: int) -> Response:
 @router.post("/{record_id}/relabel")
 def relabel(request: Request, web: Web, record_id: int, label: Annotated[str, Form()] = "") -> Response:
     """Correct the label; the wrong change is taken back and the classifier learns from it."""
-    new_label = choice(MailLabel, label, "mail label") or MailLabel.OTHER
+    screening = label.strip().lower() == "screening"  # an interview that is a first call with a recruiter
+    new_label = (
+        MailLabel.INTERVIEW if screening else choice(MailLabel, label, "mail label") or MailLabel.OTHER
+    )
     return _settle(
-        request, web, record_id, f"Relabel message {record_id} as {new_label.value}",
-        lambda change: review.relabel(change, record_id, new_label),
+        request, web, record_id, f"Relabel message {record_id} as {'screening' if screening else new_label.value}",
+        lambda change: review.relabel(change, record_id, new_label, screening=screening),
     )  # fmt: skip
 
 
