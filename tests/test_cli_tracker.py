@@ -222,6 +222,7 @@ def test_show_prints_details_people_interviews_and_timeline(cli: CLI) -> None:
     assert "Excitement: ★★★" in out
     assert "hiring manager: Jane Doe jane@acme.example" in out
     assert "interview round 1 (phone): Tue 19 Mar 2030 10:00 Europe/Berlin" in out
+    assert out.index("Saved: ") < out.index("Applied: ") if "Applied: " in out else "Saved: " in out
     for summary in (
         "Added Data Engineer at Acme",
         "Jane Doe linked as hiring manager",
@@ -245,7 +246,9 @@ def test_edit_changes_fields_and_renames(cli: CLI) -> None:
         3,
         ["ml"],
     )
-    assert data["timeline"][-1]["summary"] == "Edited role, location, excitement, tags"
+    assert data["timeline"][-1]["summary"] == (
+        "Role now Senior Data Engineer, location now Remote, excitement now 3 of 5 and tags now ml"
+    )
     assert (
         cli("edit", "acme", "--location", "Remote").stdout.strip()
         == "Nothing to change on acme-senior-data-engineer."
@@ -343,7 +346,7 @@ def test_interviews_from_a_phrase_and_from_iso(cli: CLI) -> None:
         "interview", "add", "acme", "next Tuesday 10:00 Europe/Berlin", "--kind", "phone", "--interviewers",
         "Bob Smith", "--location", "https://meet.example/x", "--duration", "45",
     )  # fmt: skip
-    assert done.stdout.startswith("Interview round 1 for acme-data-engineer: Tue ")
+    assert done.stdout.startswith("Interview round 1 with Acme (Data Engineer): Tue ")
     assert done.stdout.strip().endswith(" 10:00 Europe/Berlin.")
     cli("interview", "add", "acme", "2030-05-07T09:30")
     listed = json.loads(cli("interview", "list", "--json").stdout)
@@ -408,10 +411,10 @@ def test_due_lists_an_upcoming_interview(cli: CLI, monkeypatch: pytest.MonkeyPat
     cli("interview", "add", "globex", iso_utc(soon + timedelta(days=28)), "--kind", "onsite")
     items = due_items(cli, "interview")
     assert [(i["application"], i["title"], i["due_at"], i["overdue"]) for i in items] == [
-        ("acme-data-engineer", "Video interview (round 1) for acme-data-engineer", soon.isoformat(), False)
+        ("acme-data-engineer", "Video interview with Acme (Data Engineer)", soon.isoformat(), False)
     ]
     assert "acme-data-engineer" in items[0]["command"]
-    assert "Video interview (round 1) for acme-data-engineer" in cli("due").stdout
+    assert "Video interview with Acme (Data Engineer)" in cli("due").stdout
     monkeypatch.setenv("BOUNCEBACK_UPCOMING_DAYS", "40")
     assert [i["application"] for i in due_items(cli, "interview")] == ["acme-data-engineer", "globex-analyst"]
 
@@ -428,7 +431,7 @@ def test_due_suggests_ghosting_after_the_set_days(cli: CLI, monkeypatch: pytest.
     assert [(i["application"], i["title"], i["due_at"], i["overdue"], i["command"]) for i in items] == [
         (
             "quiet-labs-engineer",
-            "No answer from quiet-labs-engineer for 15 days; close it as ghosted?",
+            "No answer from Quiet Labs (Engineer) for 15 days; close it as ghosted?",
             (now - timedelta(days=5)).isoformat(),
             True,
             "bounceback close quiet-labs-engineer ghosted",
@@ -569,3 +572,24 @@ def test_mistakes_give_one_sentence_exit_1_and_change_nothing(
         assert len(lines) == 1
     assert done.stdout == ""
     assert snapshot(database_url) == before
+
+
+def test_a_screening_call_is_shown_as_one_and_the_agenda_apart_from_the_people(cli: CLI) -> None:
+    """GIVEN a screening call and an interview with an agenda WHEN shown and listed as due THEN the call is no
+    'round 1', the people are under 'with' and the agenda apart, and sentences name company and role."""
+    cli("add", "Ashgrove University", "Research Data Engineer")
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+    said = cli("interview", "add", "ashgrove", iso_utc(soon), "--screening", "--interviewers", "Dana Reyes")
+    assert said.stdout.startswith("Screening call with Ashgrove University (Research Data Engineer): ")
+    cli(
+        "interview", "add", "ashgrove", iso_utc(soon + timedelta(days=3)), "--interviewers", "Dana Reyes",
+        "--agenda", "Final: system design, team lunch",
+    )  # fmt: skip
+    out = cli("show", "ashgrove").stdout
+    assert "screening call (video): " in out and "with Dana Reyes" in out
+    assert "interview round 1 (video): " in out and "agenda: Final: system design, team lunch" in out
+    titles = [i["title"] for i in due_items(cli, "interview")]
+    assert titles == [
+        "Screening call with Ashgrove University (Research Data Engineer)",
+        "Video interview with Ashgrove University (Research Data Engineer)",
+    ]

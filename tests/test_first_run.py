@@ -62,7 +62,7 @@ class Check:
 def next_tuesday_line(out: str) -> bool:
     """The interview is on a Tuesday within the next two weeks, at 10:00 in Berlin."""
     found = re.search(
-        r"Interview round 1 for acme-analytics-data-engineer: Tue (\d\d \w\w\w \d{4}) 10:00 Europe/Berlin",
+        r"Interview round 1 with Acme Analytics \(Data Engineer\): Tue (\d\d \w\w\w \d{4}) 10:00 Europe/Berlin",
         out,
     )
     if not found:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bounceback.cli.messages import say
 from bounceback.domain.errors import Ambiguous, NotFound
-from bounceback.domain.naming import application_slug, company_key, matches_name, resolve, slugify
+from bounceback.domain.naming import application_slug, company_key, in_words, matches_name, resolve, slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CANDIDATES = [
@@ -41,6 +41,21 @@ def test_slugify_cuts_long_titles_without_a_trailing_hyphen() -> None:
     assert slugify("x" * 47 + " abc") == "x" * 47
     assert slugify("a" * 100) == "a" * 48
     assert slugify("Senior Engineer", max_length=7) == "senior"
+
+
+def test_slugify_never_cuts_a_word_in_two() -> None:
+    """GIVEN a role longer than the limit WHEN slugified THEN the cut falls between words, never inside one."""
+    assert slugify("Senior Analyst, Market Risk Reporting", max_length=32) == "senior-analyst-market-risk"
+    assert slugify("Senior Engineer", max_length=9) == "senior"
+
+
+def test_in_words_names_the_company_and_the_role() -> None:
+    """GIVEN a company and a role WHEN named in a sentence THEN both appear as typed, never as a short name."""
+    assert (
+        in_words("Ashgrove University", "Research Data Engineer")
+        == "Ashgrove University (Research Data Engineer)"
+    )
+    assert in_words("", "Analyst") == "Analyst"
 
 
 @given(st.text())

@@ -186,7 +186,12 @@ def test_edit_changes_fields_renames_and_is_undone(workspace: Workspace) -> None
         "Staff Data Engineer",
         ["data", "lead"],
     )
-    assert timeline_of(workspace, "acme")[-1] == (EventKind.EDITED, "Edited role, tags", None, None)
+    assert timeline_of(workspace, "acme")[-1] == (
+        EventKind.EDITED,
+        "Role now Staff Data Engineer and tags now data, lead",
+        None,
+        None,
+    )
     assert workspace.undo() == "edit"
     assert snapshot(workspace.settings.url, skip=("changes",)) == before
 

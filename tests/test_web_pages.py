@@ -172,9 +172,11 @@ def test_editing_details_changes_them_and_the_timeline_says_so(web) -> None:
     response = web.post(
         f"/applications/{app_id}/edit", {"role": "Senior Analyst", "location": "Leeds", "tags": "finance"}
     )
-    assert messages(response.text) == ["Updated location, tags, role."]
+    said = "Location now Leeds, tags now finance and role now Senior Analyst"
+    assert messages(response.text) == [said + "."]
     page = web.get(f"/applications/{app_id}").text
-    assert "<h1>Senior Analyst</h1>" in page and "Leeds" in page and "Edited location, tags, role" in page
+    assert "<h1>Senior Analyst</h1>" in page and "Leeds" in page and said in page
+    assert "Edited" not in page and "work_mode" not in page
 
 
 def test_recording_a_rejection_offers_the_bounce_back_session(web) -> None:

@@ -167,8 +167,11 @@ def show(name: AppName, as_json: JsonFlag = False) -> None:
     for person, role in people:
         console.print(f"  {role.value.replace('_', ' ')}: {person.name} {person.email}".rstrip())
     for iv in interviews:
+        what = f"interview round {iv.round}" if iv.round else "screening call"
+        with_whom = f", with {iv.interviewers}" if iv.interviewers else ""
+        agenda = f"; agenda: {iv.notes}" if iv.notes else ""
         console.print(
-            f"  interview round {iv.round} ({iv.kind.value}): {render.local(iv.starts_at, iv.timezone)} {iv.timezone}"
+            f"  {what} ({iv.kind.value}): {render.local(iv.starts_at, iv.timezone)} {iv.timezone}{with_whom}{agenda}"
         )
     if emails:
         console.print(render.emails_table(emails))
@@ -188,6 +191,7 @@ def _print_details(app: object, company: str) -> None:
         ),
         "Source": app.source.value.replace("_", " ") if app.source else "",
         "Salary": _salary(app),
+        "Saved": app.saved_on.isoformat() if app.saved_on else "",  # dates in the order they happen
         "Applied": app.applied_on.isoformat() if app.applied_on else "",
         "Deadline": app.deadline.isoformat() if app.deadline else "",
         "Excitement": "★" * app.excitement if app.excitement else "",

@@ -20,7 +20,8 @@ def add_interview(
     round_: Annotated[int | None, typer.Option("--round", help="Round number (default: the next).")] = None,
     duration: Annotated[int, typer.Option(help="Minutes.")] = 60,
     location: Annotated[str, typer.Option(help="Address or meeting link.")] = "",
-    interviewers: Annotated[str, typer.Option(help="Who you will meet.")] = "",
+    interviewers: Annotated[str, typer.Option(help="Who you will meet (names, for the thank-you).")] = "",
+    agenda: Annotated[str, typer.Option(help="What it covers, e.g. 'system design, team lunch'.")] = "",
     screening: Annotated[
         bool, typer.Option("--screening", help="A screening call, not an interview.")
     ] = False,
@@ -29,6 +30,8 @@ def add_interview(
     from bounceback.cli.render import local
     from bounceback.dates import parse_moment
     from bounceback.domain.model import Interview, InterviewKind
+    from bounceback.domain.naming import in_words
+    from bounceback.domain.wording import interview_words
 
     starts_at, zone_name = parse_moment(when, default_zone=STATE.require_settings().timezone)
     interview_kind = enum_value(InterviewKind, kind, "interview kind")
@@ -38,15 +41,18 @@ def add_interview(
             application_id=app.id or 0,
             starts_at=starts_at,
             timezone=zone_name,
-            round=round_ or len(change.tracker.interviews(app)) + 1,
+            round=round_
+            or (0 if screening else sum(1 for i in change.tracker.interviews(app) if i.round) + 1),
             kind=interview_kind,
             duration_minutes=duration,
             location=location,
             interviewers=interviewers,
+            notes=agenda,
         )
         interview = change.tracker.add_interview(app, interview, screening=screening)
-        slug = app.slug
-    console.print(f"Interview round {interview.round} for {slug}: {local(starts_at, zone_name)} {zone_name}.")
+        named = in_words(change.tracker.company_of(app).name, app.role)
+    what = "Interview round 1" if interview.round == 1 else interview_words(interview)
+    console.print(f"{what} with {named}: {local(starts_at, zone_name)} {zone_name}.")
 
 
 @interview_app.command("list")
@@ -70,12 +76,12 @@ def list_interviews(
         console.print("No interviews recorded.")
         return
     table = Table(show_edge=False, header_style="bold")
-    for column in ("application", "round", "kind", "local time", "zone", "with"):
+    for column in ("application", "round", "kind", "local time", "zone", "with", "agenda"):
         table.add_column(column)
     for iv in interviews:
         table.add_row(
-            apps.get(iv.application_id, "?"), str(iv.round), iv.kind.value, local(iv.starts_at, iv.timezone),
-            iv.timezone, iv.interviewers,
+            apps.get(iv.application_id, "?"), str(iv.round) if iv.round else "screening", iv.kind.value,
+            local(iv.starts_at, iv.timezone), iv.timezone, iv.interviewers, iv.notes,
         )  # fmt: skip
     console.print(table)
 

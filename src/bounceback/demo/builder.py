@@ -211,6 +211,7 @@ class DemoWriter:
             duration_minutes=step.minutes,
             location=step.location,
             interviewers=step.interviewers,
+            notes=step.agenda,
         )
         tracker.add_interview(app, interview, screening=step.screening, when=when)
 

@@ -39,13 +39,15 @@ class Move:
 
 @dataclass(frozen=True)
 class Meet:
-    """An interview arranged on `day` for day `on` at `at` in `zone`; each but a screening is a round."""
+    """An interview arranged on `day` for day `on` at `at` in `zone`; each but a screening is a round.
+    `interviewers` are the people met (a thank-you names them), `agenda` what the conversation covers."""
 
     day: int
     on: int
     at: str
     zone: str
     interviewers: str = ""
+    agenda: str = ""
     kind: InterviewKind = InterviewKind.VIDEO
     minutes: int = 60
     location: str = ""

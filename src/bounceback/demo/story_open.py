@@ -68,7 +68,7 @@ OFFERS: tuple[Opening, ...] = (
             Meet(-64, -61, "11:00", NEW_YORK, "Sam Patel, Data Engineering Manager"),
             Link(-64, Person("Sam Patel", "sam.patel@marigoldpay.example", "Data Engineering Manager"),
                  MANAGER),
-            Meet(-58, -55, "12:00", NEW_YORK, "Two engineers (pipeline design)", minutes=90),
+            Meet(-58, -55, "12:00", NEW_YORK, "Two engineers", agenda="Pipeline design", minutes=90),
             Mail(-51, JORDAN, "Your offer from Marigold Pay", """
 Hi Alex,
 
@@ -134,7 +134,7 @@ Talent Partner, Kestrel Freight
             Meet(-21, -18, "14:00", LONDON, "Marcus Bell, Head of Data Engineering"),
             Link(-21, Person("Marcus Bell", "marcus.bell@kestrelfreight.example", "Head of Data Engineering"),
                  MANAGER),
-            Meet(-15, -11, "10:00", LONDON, "Pairing session with Chloe Adams, then team lunch", kind=ONSITE,
+            Meet(-15, -11, "10:00", LONDON, "Chloe Adams", agenda="Pairing session, then team lunch", kind=ONSITE,
                  minutes=180, location="Kestrel Freight, Manchester office"),
             Link(-11, Person("Chloe Adams", "chloe.adams@kestrelfreight.example", "Data Engineer"),
                  INTERVIEWER),
@@ -400,7 +400,7 @@ Would {when} suit you? Please confirm and I will book the flights.
 Best,
 Katrin
 """, INTERVIEW),
-            Meet(-8, 5, "10:00", BERLIN, "Final: system design, team lunch, values", kind=ONSITE, minutes=300,
+            Meet(-8, 5, "10:00", BERLIN, "Nadia Rahman and the platform team", agenda="Final: system design, team lunch, values", kind=ONSITE, minutes=300,
                  location="Cobaltline Climate, Berlin office"),
             Note(-8, "Final round on site in Berlin. Book flights; prepare the grid-data design story."),
         ),
@@ -427,7 +427,7 @@ Recruiter, Foxglove Health
             Link(-15, Person("Greg Whitman", "greg.whitman@foxglove.example", "Data Engineering Manager"),
                  MANAGER),
             Answer(-12, THANKED, at="19:00"),
-            Meet(-6, 9, "11:30", NEW_YORK, "Technical deep dive with two engineers", minutes=90),
+            Meet(-6, 9, "11:30", NEW_YORK, "Two engineers", agenda="Technical deep dive", minutes=90),
         ),
     ),
     Opening(

@@ -436,7 +436,7 @@ Recruiter, Lumen Ledger
             Meet(-67, -64, "10:00", BERLIN, "Felix Hartmann, Engineering Manager"),
             Link(-67, Person("Felix Hartmann", "felix.hartmann@lumenledger.example", "Engineering Manager"),
                  MANAGER),
-            Meet(-61, -57, "14:00", BERLIN, "Ana Costa and Felix Hartmann (system design)", minutes=90),
+            Meet(-61, -57, "14:00", BERLIN, "Ana Costa and Felix Hartmann", agenda="System design", minutes=90),
             Link(-61, Person("Ana Costa", "ana.costa@lumenledger.example", "Staff Data Engineer"),
                  INTERVIEWER),
             Note(-57, "System design went well until partitioning. Reading up on it this weekend."),
@@ -467,7 +467,7 @@ Jana
             Meet(-58, -55, "17:00", SINGAPORE, "Arjun Mehta, Senior Data Engineer"),
             Link(-58, Person("Arjun Mehta", "arjun.mehta@stillwater.example", "Senior Data Engineer"),
                  INTERVIEWER),
-            Meet(-52, -48, "15:00", SINGAPORE, "Panel: Wei Ling Tan, Rachel Goh", minutes=90),
+            Meet(-52, -48, "15:00", SINGAPORE, "Wei Ling Tan and Rachel Goh", agenda="Panel", minutes=90),
             Mail(-44, WEI_LING, "Data Engineer role at Stillwater Mobility", """
 Dear Alex,
 
@@ -515,10 +515,10 @@ Best,
 Lea Wagner
 Talent Partner, Tessellate AI
 """, INTERVIEW),
-            Meet(-48, -45, "10:00", BERLIN, "Jonas Becker (live coding)"),
+            Meet(-48, -45, "10:00", BERLIN, "Jonas Becker", agenda="Live coding"),
             Link(-48, Person("Jonas Becker", "jonas.becker@tessellate-ai.example", "ML Engineer"),
                  INTERVIEWER),
-            Meet(-41, -37, "13:00", BERLIN, "Mira Schulz, Head of Data (case study)", minutes=75),
+            Meet(-41, -37, "13:00", BERLIN, "Mira Schulz, Head of Data", agenda="Case study", minutes=75),
             Link(-41, MIRA, MANAGER),
             Mail(-33, LEA, "Final round invitation: Tessellate AI", """
 Hi Alex,
@@ -532,7 +532,7 @@ Would {when} work for you?
 Best,
 Lea
 """, INTERVIEW),
-            Meet(-33, -22, "09:30", BERLIN, "Final round: four conversations", kind=ONSITE, minutes=240,
+            Meet(-33, -22, "09:30", BERLIN, "Mira Schulz and three of the team", agenda="Final round: four conversations", kind=ONSITE, minutes=240,
                  location="Tessellate AI office, Berlin-Mitte"),
             Note(-22, "Final round in Berlin; flew in the night before. Three of four talks felt good."),
             Mail(-16, MIRA, "Your final round at Tessellate AI", """
@@ -564,7 +564,7 @@ Head of Data, Tessellate AI
         steps=(
             Move(-64, Stage.SCREENING, "Recruiter call"),
             Meet(-62, -58, "10:00", LONDON, "Two analytics engineers"),
-            Meet(-54, -49, "14:00", LONDON, "Final round with Helen Marsh, Director of Data", kind=ONSITE,
+            Meet(-54, -49, "14:00", LONDON, "Helen Marsh, Director of Data", agenda="Final round", kind=ONSITE,
                  minutes=120, location="Harbourline House, Southampton"),
             Link(-54, Person("Helen Marsh", "helen.marsh@harbourline.example", "Director of Data"), MANAGER),
             Move(-42, Stage.REJECTED, "Helen phoned: they hired internally"),

@@ -13,7 +13,9 @@ from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.business_days import local_day
 from bounceback.domain.coaching import BounceSession, FeedbackRequest, ReminderState, ReminderStatus
 from bounceback.domain.model import Application, Contact, ContactRole, Event, Interview
+from bounceback.domain.naming import in_words
 from bounceback.domain.stages import AWAITING_EMPLOYER, Stage
+from bounceback.domain.wording import interview_words
 
 
 class DueKind(StrEnum):
@@ -83,6 +85,10 @@ class SearchState:
         """The name of an application's employer."""
         return self.companies.get(app.company_id, "") or app.slug
 
+    def named(self, app: Application) -> str:
+        """An application as a sentence names it: employer and role."""
+        return in_words(self.companies.get(app.company_id, ""), app.role)
+
     def interviews_of(self, app_id: int) -> list[Interview]:
         """One application's interviews, by start (grouped once: scanning them all per application is slow)."""
         if self._by_app is None:
@@ -125,10 +131,16 @@ def last_heard(app: Application) -> datetime | None:
 
 
 def ghost_suggestions(
-    apps: list[Application], now: datetime, days: int, *, heard: Mapping[int, datetime] | None = None
+    apps: list[Application],
+    now: datetime,
+    days: int,
+    *,
+    heard: Mapping[int, datetime] | None = None,
+    companies: Mapping[int, str] | None = None,
 ) -> list[DueItem]:
     """Applications waiting on the employer with no answer for `days`: suggested, never closed silently.
-    `heard` can name a later sign of life per application (an email, a follow-up the person sent)."""
+    `heard` can name a later sign of life per application (an email, a follow-up the person sent);
+    `companies` names the employers by id, for the sentence."""
     items = []
     for app in apps:
         moments = [m for m in (last_heard(app), (heard or {}).get(app.id or 0)) if m is not None]
@@ -143,7 +155,8 @@ def ghost_suggestions(
                     ghost_key(app, since),
                     app.id or 0,
                     app.slug,
-                    f"No answer from {app.slug} for {silent} days; close it as ghosted?",
+                    f"No answer from {in_words((companies or {}).get(app.company_id, ''), app.role)} "
+                    f"for {silent} days; close it as ghosted?",
                     since + timedelta(days=days),
                     act(ActionKind.CLOSE, app, outcome=Stage.GHOSTED),
                 )
@@ -156,14 +169,15 @@ def ghost_key(app: Application, since: datetime) -> str:
     return app_key(DueKind.GHOSTED, app, since.astimezone(UTC).date().isoformat())
 
 
-def interview_item(iv: Interview, slug: str, horizon_days: int) -> DueItem:
-    """An interview on the list, from `horizon_days` before it until an hour after it starts."""
+def interview_item(iv: Interview, slug: str, horizon_days: int, *, named: str = "") -> DueItem:
+    """An interview on the list, from `horizon_days` before it until an hour after it starts; `named` is the
+    application as a sentence says it (employer and role)."""
     return DueItem(
         DueKind.INTERVIEW,
         f"{DueKind.INTERVIEW.value}:app{iv.application_id}:iv{iv.id or 0}",
         iv.application_id,
         slug,
-        f"{iv.kind.value.capitalize()} interview (round {iv.round}) for {slug}",
+        f"{interview_words(iv)} with {named or slug}",
         iv.starts_at,
         Action(ActionKind.PREPARE, slug, iv.application_id),
         shows_from=iv.starts_at - timedelta(days=horizon_days),

@@ -41,7 +41,9 @@ def derive_due(state: SearchState, rules: DueRules, now: datetime) -> list[DueIt
         *interview_items(state, rules, now),
         *thank_you_items(state),
         *follow_up_items(state, rules, now),  # before the ghost suggestions: its "move on" shares their key
-        *ghost_suggestions(open_apps, now, rules.ghost_after_days, heard=heard_map(state, now)),
+        *ghost_suggestions(
+            open_apps, now, rules.ghost_after_days, heard=heard_map(state, now), companies=state.companies
+        ),
         *checkin_items(state, rules, now),
     ]
 

@@ -50,10 +50,11 @@ def spoke_with_someone(state: SearchState, app: Application) -> bool:
 # Interviews -------------------------------------------------------------------------------------------
 def interview_items(state: SearchState, rules: DueRules, now: datetime) -> Iterator[DueItem]:
     """Interviews of open applications that have not long started."""
-    active = {a.id: a.slug for a in state.apps if a.is_active}
+    active = {a.id: a for a in state.apps if a.is_active}
     for iv in state.interviews:
-        if iv.application_id in active and iv.starts_at >= now - timedelta(hours=1):
-            yield interview_item(iv, active[iv.application_id], rules.upcoming_days)
+        app = active.get(iv.application_id)
+        if app is not None and iv.starts_at >= now - timedelta(hours=1):
+            yield interview_item(iv, app.slug, rules.upcoming_days, named=state.named(app))
 
 
 def thank_you_items(state: SearchState) -> Iterator[DueItem]:

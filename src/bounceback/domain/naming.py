@@ -15,13 +15,24 @@ def slugify(text: str, *, max_length: int = 48) -> str:
     """Lower-case ASCII words joined by hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = _NON_WORD.sub("-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "x"
+    if len(slug) > max_length:  # cut at a word's end, never inside one (unless a single word is that long)
+        cut = slug[: max_length + 1].rsplit("-", 1)[0] if "-" in slug[: max_length + 1] else slug[:max_length]
+        slug = cut
+    return slug.rstrip("-") or "x"
 
 
 def company_key(name: str) -> str:
     """A comparable key for a company name: case, punctuation and legal suffixes ignored."""
     trimmed = _COMPANY_SUFFIXES.sub("", name.strip().rstrip(",. ")).strip(" ,.")
     return slugify(trimmed or name)
+
+
+def in_words(company: str, role: str) -> str:
+    """How a sentence names an application: its employer and role, as the person would say them."""
+    company, role = company.strip(), role.strip()
+    if company and role:
+        return f"{company} ({role})"
+    return company or role or "this application"
 
 
 def application_slug(company: str, role: str, taken: set[str]) -> str:

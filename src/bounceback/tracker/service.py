@@ -26,6 +26,7 @@ from bounceback.domain.model import (
 from bounceback.domain.naming import application_slug, company_key, resolve, slugify
 from bounceback.domain.progress import apply_move
 from bounceback.domain.stages import PROGRESS, Stage, can_move
+from bounceback.domain.wording import edit_summary, interview_words
 
 if TYPE_CHECKING:
     from bounceback.storage.store import Store
@@ -202,7 +203,7 @@ class Tracker:
                 taken.discard(app.slug)
                 app.slug = application_slug(self.company_of(app).name, app.role, taken)
                 taken.add(app.slug)
-            self._event(app, EventKind.EDITED, when, "Edited " + ", ".join(changed))
+            self._event(app, EventKind.EDITED, when, edit_summary(app, changed))
         return changed
 
     def note(self, app: Application, text: str, *, when: datetime | None = None) -> Event:
@@ -334,14 +335,14 @@ class Tracker:
         when = when or now_utc()
         if app.stage is Stage.GHOSTED or app.stage.rank < target.rank:
             self.move(app, target, when=when, cause="interview scheduled")
-        interview.round = interview.round or max(app.interview_rounds, 1)
+        if not screening:  # a screening call is no round: it stays 0, and is shown as a screening call
+            interview.round = interview.round or max(app.interview_rounds, 1)
         local = interview.starts_at.astimezone(zone(interview.timezone))
         self._event(
             app,
             EventKind.INTERVIEW,
             when,
-            f"{interview.kind.value.capitalize()} interview round {interview.round} set for "
-            f"{local:%a %d %b %Y %H:%M} {interview.timezone}",
+            f"{interview_words(interview)} set for {local:%a %d %b %Y %H:%M} {interview.timezone}",
         )
         app.last_activity_at = when
         return interview

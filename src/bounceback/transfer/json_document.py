@@ -333,7 +333,7 @@ def _check_rules(document: Document, source: str) -> None:
         "interviews": lambda r: rules.check_interview(
             starts_at=r["starts_at"],
             duration_minutes=r.get("duration_minutes", 60),
-            round_number=r.get("round", 1),
+            round_number=r.get("round", 1) or 1,  # 0 is a screening call
             texts={k: r.get(k, "") for k in ("location", "interviewers", "notes")},
             today=today,
         ),

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.model import ContactRole, InterviewKind, Source, WorkMode
 from bounceback.domain.stages import PROGRESS, Stage, allowed_targets
+from bounceback.domain.wording import edit_summary
 from bounceback.web.deps import Web, WebContext
 from bounceback.web.drafts_view import draft_kinds
 from bounceback.web.email_html import sanitise
@@ -94,11 +95,8 @@ def _edit(web: WebContext, app_id: int, form: ApplicationForm) -> Response:
     with web.change(f"Edit application {app_id}") as change:
         app = change.tracker.get(app_id)
         changed = change.tracker.edit(app, **values)
-        slug = app.slug
-    words = ", ".join(name.replace("_", " ") for name in changed)
-    return redirect(
-        f"/applications/{app_id}", message=f"Updated {words}." if changed else f"Nothing changed on {slug}."
-    )
+        said = edit_summary(app, changed) if changed else ""
+    return redirect(f"/applications/{app_id}", message=f"{said}." if changed else "Nothing changed.")
 
 
 @router.post("/{app_id}/delete")
