@@ -79,7 +79,16 @@ class Tracker:
         return self.store.all(Application)
 
     def find(self, name: str) -> Application:
-        """An application by id or unambiguous short name."""
+        """An application by id or unambiguous short name (an id or an exact short name without reading
+        every short name: slugs are unique per owner)."""
+        text = name.strip()
+        found = (
+            self.store.get(Application, int(text))
+            if text.isdigit()
+            else self.store.first(Application, slug=slugify(text))
+        )
+        if found is not None:
+            return found
         pairs = [(app_id, slug) for app_id, slug in self.store.values(Application, "id", "slug")]
         return self.get(resolve(name, pairs))
 
