@@ -48,3 +48,25 @@ def test_find_matches_the_full_resolve(workspace: Any) -> None:
     assert {kind for kind, _ in full} == {"found", "NotFound", "Ambiguous"}  # every path is exercised
     assert by_read == full
     assert by_tracker == full
+
+
+def test_find_company_matches_every_company_read(workspace: Any) -> None:
+    from bounceback.domain.model import Company
+    from bounceback.domain.naming import company_key
+
+    spellings = ["Acme", "ACME Inc.", "acme, llc", "Globex GmbH", "globex", "Initech", "Umbrella Corp"]
+    with workspace.change("Companies spelt alike") as change:
+        for name in spellings:  # stored as given, so several share a key
+            change.store.add(Company(name=name, domains=[]))
+        change.store.flush()
+    with workspace.change("Look up every spelling") as change:
+        companies = change.tracker.companies()  # by name, then id: the old lookup kept the first per key
+        first: dict[str, int] = {}
+        for company in companies:
+            first.setdefault(company_key(company.name), company.id or 0)
+        asked = [*spellings, "Acme Ltd", "  initech ", "Nobody"]
+        found = [change.tracker.find_company(name) for name in asked]
+        assert [c.id if c else None for c in found] == [first.get(company_key(n)) for n in asked]
+        assert found[-1] is None and found[0] is not None
+        made = change.tracker.ensure_company("Hooli")  # a new one is remembered for the next lookup
+        assert change.tracker.find_company("hooli inc") is made

@@ -38,7 +38,7 @@ class Tracker:
         self.store = store
         self.owner_id = store.owner_id
         self.origin = origin
-        self._companies: dict[str, Company] | None = None  # by company_key; filled on first use
+        self._companies: dict[str, int] | None = None  # company ids by company_key; filled on first use
         self._slugs: set[str] | None = None
 
     def forget(self) -> None:
@@ -53,11 +53,12 @@ class Tracker:
 
     def find_company(self, name: str) -> Company | None:
         """A company by its name, ignoring case, punctuation and legal suffixes."""
-        if self._companies is None:
+        if self._companies is None:  # names only: building every company record costs more than the lookup
             self._companies = {}
-            for company in self.companies():
-                self._companies.setdefault(company_key(company.name), company)
-        return self._companies.get(company_key(name))
+            for company_id, known in self.store.values(Company, "id", "name", order=("name", "id")):
+                self._companies.setdefault(company_key(known), company_id)
+        found = self._companies.get(company_key(name))
+        return None if found is None else self.store.get(Company, found)
 
     def ensure_company(self, name: str, *, domains: list[str] | None = None) -> Company:
         """The company of that name, created when new; new domains are added to a known one."""
@@ -68,7 +69,7 @@ class Tracker:
             company = self.store.add(Company(name=name, domains=list(domains or [])))
             self.store.flush()
             if self._companies is not None:
-                self._companies[company_key(company.name)] = company
+                self._companies[company_key(company.name)] = company.id or 0
         elif domains and not set(domains) <= set(company.domains):
             company.domains = sorted(set(company.domains) | set(domains))
         return company
