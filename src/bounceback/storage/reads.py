@@ -40,7 +40,7 @@ from bounceback.domain.model import (
     Interview,
     Person,
 )
-from bounceback.domain.naming import resolve
+from bounceback.domain.naming import resolve, slugify
 from bounceback.domain.stages import PROGRESS, Stage
 from bounceback.settings import Settings
 from bounceback.storage.owner import SET_OWNER_SQL
@@ -174,7 +174,15 @@ class ReadModel:
         )
 
     def find(self, name: str) -> ApplicationView:
-        """One application by id or unambiguous short name."""
+        """One application by id or unambiguous short name. An id or an exact short name is looked up
+        directly (slugs are unique per owner); anything else is resolved against every short name."""
+        text = name.strip()
+        if text.isdigit():
+            found = self._views(f"{_APPLICATIONS} AND a.id = :id", id=int(text))
+        else:
+            found = self._views(f"{_APPLICATIONS} AND a.slug = :slug", slug=slugify(text))
+        if len(found) == 1:
+            return found[0]
         app_id = resolve(name, list(self.application_names().items()))
         return self._views(f"{_APPLICATIONS} AND a.id = :id", id=app_id)[0]
 

@@ -69,10 +69,11 @@ class Store:
         query = select(func.count()).select_from(table).where(*self._where(cls, equal))
         return int(self.session.scalar(query) or 0)
 
-    def values(self, cls: type, *columns: str) -> list[tuple[Any, ...]]:
+    def values(self, cls: type, *columns: str, order: Order = "id") -> list[tuple[Any, ...]]:
         """Some columns of every record of one kind, without loading the records."""
         table = metadata.tables[TABLES[_plain(cls)]]
-        query = select(*(table.c[c] for c in columns)).where(*self._where(cls, {})).order_by(table.c.id)
+        query = select(*(table.c[c] for c in columns)).where(*self._where(cls, {}))
+        query = query.order_by(*self._order(cls, order))
         return [tuple(row) for row in self.session.execute(query)]
 
     def person(self) -> Person | None:

@@ -39,7 +39,7 @@ class Tracker:
         self.store = store
         self.owner_id = store.owner_id
         self.origin = origin
-        self._companies: dict[str, Company] | None = None  # by company_key; filled on first use
+        self._companies: dict[str, int] | None = None  # company ids by company_key; filled on first use
         self._slugs: set[str] | None = None
 
     def forget(self) -> None:
@@ -54,11 +54,12 @@ class Tracker:
 
     def find_company(self, name: str) -> Company | None:
         """A company by its name, ignoring case, punctuation and legal suffixes."""
-        if self._companies is None:
+        if self._companies is None:  # names only: building every company record costs more than the lookup
             self._companies = {}
-            for company in self.companies():
-                self._companies.setdefault(company_key(company.name), company)
-        return self._companies.get(company_key(name))
+            for company_id, known in self.store.values(Company, "id", "name", order=("name", "id")):
+                self._companies.setdefault(company_key(known), company_id)
+        found = self._companies.get(company_key(name))
+        return None if found is None else self.store.get(Company, found)
 
     def ensure_company(self, name: str, *, domains: list[str] | None = None) -> Company:
         """The company of that name, created when new; new domains are added to a known one."""
@@ -69,7 +70,7 @@ class Tracker:
             company = self.store.add(Company(name=name, domains=list(domains or [])))
             self.store.flush()
             if self._companies is not None:
-                self._companies[company_key(company.name)] = company
+                self._companies[company_key(company.name)] = company.id or 0
         elif domains and not set(domains) <= set(company.domains):
             company.domains = sorted(set(company.domains) | set(domains))
         return company
@@ -80,7 +81,16 @@ class Tracker:
         return self.store.all(Application)
 
     def find(self, name: str) -> Application:
-        """An application by id or unambiguous short name."""
+        """An application by id or unambiguous short name (an id or an exact short name without reading
+        every short name: slugs are unique per owner)."""
+        text = name.strip()
+        found = (
+            self.store.get(Application, int(text))
+            if text.isdigit()
+            else self.store.first(Application, slug=slugify(text))
+        )
+        if found is not None:
+            return found
         pairs = [(app_id, slug) for app_id, slug in self.store.values(Application, "id", "slug")]
         return self.get(resolve(name, pairs))
 
