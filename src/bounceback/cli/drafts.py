@@ -101,6 +101,7 @@ def read_facts(
         detail=detail,
         comeback=comeback,
         sender=sign,
+        app=app,
     )
 
 
