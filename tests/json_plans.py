@@ -42,12 +42,19 @@ from bounceback.workspace import Workspace
 Plan = dict[str, list[dict[str, Any]]]
 OTHER_OWNER = 2
 
+# Any text where the rule book allows any (notes, timeline summaries); one line of printable text where it wants
+# one (names, titles, places, tags); addresses and links as the rule book takes them; days within its window.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=24)
-NAMES = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=24
+LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=24)
+NAMES = LINE.filter(str.strip)
+EMAILS = st.just("") | st.from_regex(r"[a-z]{1,8}(\.[a-z]{1,5})?@[a-z]{1,8}\.example", fullmatch=True)
+LINKS = st.just("") | st.from_regex(r"https?://[a-z]{1,10}\.example(/[a-z0-9]{1,8})?", fullmatch=True)
+THIS_YEAR = date.today().year
+LAST_YEAR = THIS_YEAR + 9
+MOMENTS = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(LAST_YEAR, 1, 1), timezones=st.just(UTC)
 )
-MOMENTS = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC))
-DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1))
+DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(LAST_YEAR, 1, 1))
 ZONES = st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"])
 # Free-form details; the keys that name records (see transfer/json_links.py) are drawn on purpose below.
 REFERENCE_KEYS = {"contact", "contact_id", "interview", "request", "candidates", "change"}
@@ -56,6 +63,14 @@ DETAILS = st.dictionaries(
     st.one_of(st.none(), st.booleans(), st.integers(-1000, 1000), TEXT),
     max_size=3,
 )
+
+
+def _salary_in_order(app: dict[str, Any]) -> dict[str, Any]:
+    """A salary range as the rule book keeps it: the lowest first."""
+    low, high = app["salary_min"], app["salary_max"]
+    if low is not None and high is not None and low > high:
+        app["salary_min"], app["salary_max"] = high, low
+    return app
 
 
 def _pick(draw: Any, items: list[Any]) -> int | None:
@@ -84,10 +99,10 @@ def _tracker(draw: Any) -> Plan:
                     "company": st.integers(0, n_companies - 1),
                     "role": NAMES,
                     "slug": st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8})?", fullmatch=True),
-                    "location": TEXT,
+                    "location": LINE,
                     "work_mode": st.none() | st.sampled_from(WorkMode),
                     "source": st.none() | st.sampled_from(Source),
-                    "url": TEXT,
+                    "url": LINKS,
                     "salary_min": st.none() | st.integers(0, 10**7),
                     "salary_max": st.none() | st.integers(0, 10**7),
                     "salary_currency": st.sampled_from(["", "EUR", "USD"]),
@@ -96,7 +111,7 @@ def _tracker(draw: Any) -> Plan:
                     "deadline": st.none() | DAYS,
                     "excitement": st.none() | st.integers(1, 5),
                     "dream_job": st.booleans(),
-                    "tags": st.lists(TEXT, max_size=3),
+                    "tags": st.lists(LINE, max_size=3),
                     "notes": TEXT,
                     "stage": st.sampled_from(Stage),
                     "furthest_stage": st.sampled_from(Stage),
@@ -111,10 +126,10 @@ def _tracker(draw: Any) -> Plan:
             ),
             max_size=5,
             unique_by=lambda a: a["slug"],
-        )
+        ).map(lambda apps: [_salary_in_order(a) for a in apps])
     )
     contacts = draw(st.lists(st.fixed_dictionaries({
-        "name": NAMES, "email": TEXT, "phone": TEXT, "linkedin_url": TEXT, "title": TEXT, "notes": TEXT,
+        "name": NAMES, "email": EMAILS, "phone": LINE, "linkedin_url": LINKS, "title": LINE, "notes": TEXT,
         "company": st.none() | st.integers(0, n_companies - 1),
     }), max_size=3))  # fmt: skip
     found: Plan = {"companies": companies, "applications": apps, "contacts": contacts}
@@ -180,7 +195,7 @@ def _around(draw: Any, plan: Plan) -> Plan:
         "at": MOMENTS, "mood": st.none() | st.integers(0, 10), "who5": st.lists(st.integers(0, 5), max_size=5),
         "note": TEXT,
     }), max_size=2))  # fmt: skip
-    found["goals"] = draw(st.lists(st.fixed_dictionaries({"year": st.integers(2000, 2090),
+    found["goals"] = draw(st.lists(st.fixed_dictionaries({"year": st.integers(THIS_YEAR - 10, THIS_YEAR + 10),
                                                           "rejections": st.integers(1, 500)}),
                                    max_size=2, unique_by=lambda g: g["year"]))  # fmt: skip
     found["accounts"] = draw(st.lists(st.fixed_dictionaries({

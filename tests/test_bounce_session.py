@@ -306,7 +306,7 @@ def test_goal_lessons_and_feedback_commands(cli: CLI) -> None:
     assert plain(cli("goal", "25").stdout).startswith(f"1 rejection of your goal of 25 for {year}.")
     assert "goal of 30 for 2031" in plain(cli("goal", "30", "--year", "2031").stdout)
     bad = cli("goal", "0", check=False)
-    assert bad.returncode == 1 and "from 1 to 1000" in bad.stderr
+    assert bad.returncode == 1 and "A rejection goal is 1 to 1000, not 0." in bad.stderr
     said = plain(cli("feedback", "acme", "--answered", "Strong SQL; less Spark experience.").stdout)
     assert said.startswith("There was no request on record, so one was added with this outcome.")
     listed = plain(cli("lessons").stdout)

@@ -186,3 +186,41 @@ def test_keys_stored_before_content_hashes_still_count_as_seen(sqlite_cli, tmp_p
     again = sqlite_cli("mail", "import", str(box))
     assert "(5 already seen)" in again.stdout
     assert sqlite_cli("list", "--json").stdout == before
+
+
+def test_the_full_list_of_unreadable_messages_is_written_to_a_file_and_named(
+    sqlite_cli, tmp_path: Path
+) -> None:
+    """GIVEN an mbox with 25 messages of garbage between good ones WHEN imported THEN the summary names 20, says
+    how many more, and names a file that lists all 25; every good message is imported."""
+    from tests.mailfactory import as_mbox_bytes
+
+    garbage = b"".join(
+        b"From MAILER-DAEMON Mon Sep  7 09:30:00 2026\n" + bytes(range(256)) + b"\n\n" for _ in range(25)
+    )
+    story = search_story()
+    box = tmp_path / "many.mbox"
+    box.write_bytes(as_mbox_bytes(story[:2]) + garbage + as_mbox_bytes(story[2:]))
+    done = sqlite_cli("mail", "import", str(box))
+    out = " ".join(done.stdout.split())
+    assert "… and 5 more; all 25 are listed in " in out
+    listed = Path(out.split("all 25 are listed in ")[1].split(" ")[0])
+    lines = listed.read_text().splitlines()
+    assert lines[0].startswith("25 messages or files could not be read")
+    assert [line.split(": ", 1)[0].rsplit("#", 1)[1] for line in lines[1:]] == [str(n) for n in range(3, 28)]
+    assert _apps(sqlite_cli)["Fernhill Robotics"]["stage"] == "rejected"
+
+
+@pytest.mark.parametrize("cut", [b"From MAILER-DAE", b"Fro"])
+def test_a_message_before_a_cut_off_separator_line_is_kept(sqlite_cli, tmp_path: Path, cut: bytes) -> None:
+    """GIVEN an mbox whose last bytes are the start of the next message's "From " line (the file was cut there)
+    WHEN imported THEN the complete message before it is imported, and only the cut one is named."""
+    from tests.mailfactory import as_mbox_bytes
+
+    box = tmp_path / "cut.mbox"
+    box.write_bytes(as_mbox_bytes(search_story()) + cut)
+    done = sqlite_cli("mail", "import", str(box))
+    out = " ".join(done.stdout.split())
+    assert "5 messages read" in out and "1 skipped as unreadable" in out
+    assert "cut.mbox#6: the file ends in the middle of this message" in out
+    assert _apps(sqlite_cli)["Fernhill Robotics"]["stage"] == "rejected"

@@ -67,3 +67,72 @@ def test_a_changed_uidvalidity_rereads_but_imports_nothing_twice(
     extra = mail("Ivy <ivy@weeklybyte.example>", "Lunch?", "Fancy lunch on Friday?", n=500)
     dovecot_server.append(folder, bytes(extra))
     assert "1 messages read" in sqlite_cli("mail", "sync").stdout
+
+
+def test_sync_goes_on_with_the_other_accounts_and_reports_each(
+    sqlite_cli, dovecot_server, monkeypatch
+) -> None:
+    """GIVEN two accounts, the first with a wrong password WHEN all are synced THEN the second is synced anyway,
+    each account's outcome is its own line, and the exit code says one failed."""
+    bad_folder, good_folder = dovecot_server.new_folder(), dovecot_server.new_folder()
+    dovecot_server.append(good_folder, *(bytes(m) for m in search_story()))
+    for name, folder in (("alpha", bad_folder), ("work", good_folder)):
+        sqlite_cli(
+            "mail", "account", "add", name, "--host", dovecot_server.host, "--port", str(dovecot_server.port),
+            "--security", "none", "--user", dovecot_server.user, "--folder", folder,
+        )  # fmt: skip
+    monkeypatch.setenv("BOUNCEBACK_IMAP_PASSWORD_ALPHA", "not-the-password")
+    monkeypatch.setenv("BOUNCEBACK_IMAP_PASSWORD_WORK", dovecot_server.password)
+    done = sqlite_cli("mail", "sync", check=False)
+    out = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
+    assert "alpha: not synced. The IMAP server at" in out and "refused the login" in out
+    assert "work: synced, 5 new messages read." in out
+    assert json.loads(sqlite_cli("list", "--json").stdout) != []
+    assert "not-the-password" not in done.stdout + done.stderr
+
+
+def test_a_connection_dropped_during_login_is_not_called_a_refused_login(sqlite_cli, monkeypatch) -> None:
+    """GIVEN an IMAP server that greets, then drops the connection when the login comes
+    WHEN synced THEN one sentence says the connection closed during login, not that the login was refused."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            with connection:
+                connection.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+                data = b""
+                while b"LOGIN" not in data.upper():
+                    chunk = connection.recv(4096)
+                    if not chunk:
+                        break
+                    data += chunk
+                    for line in data.split(b"\r\n"):
+                        if line.upper().endswith(b"CAPABILITY"):
+                            tag = line.split(b" ")[0]
+                            connection.sendall(
+                                b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n"
+                            )
+                            data = b""
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        sqlite_cli(
+            "mail", "account", "add", "work", "--host", "127.0.0.1", "--port", str(port), "--security", "none",
+            "--user", "robin",
+        )  # fmt: skip
+        monkeypatch.setenv("BOUNCEBACK_IMAP_PASSWORD_WORK", "secret")
+        done = sqlite_cli("mail", "sync", check=False)
+    finally:
+        listener.close()
+    said = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode == 1 and "Traceback" not in said
+    assert "closed the connection during login" in said and "refused the login" not in said

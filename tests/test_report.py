@@ -355,4 +355,7 @@ def test_report_html_to_a_folder_that_does_not_exist_is_one_plain_sentence(sqlit
     done = sqlite_cli("report", "--html", str(tmp_path / "missing" / "r.html"), check=False)
 
     assert done.returncode == 1
-    assert "Cannot write the report to" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        "r.html” cannot be written: No such file or directory." in done.stderr
+        and "Traceback" not in done.stderr
+    )

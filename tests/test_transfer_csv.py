@@ -261,8 +261,9 @@ def test_salaries_and_stars() -> None:
     assert parse_salary("85.000 €") == (85000, 85000, "EUR")
     assert parse_salary("60,000 to 70,000 GBP") == (60000, 70000, "GBP")
     assert parse_excitement("0") is None and parse_excitement("5") == 5
+    assert parse_excitement("6") == 6  # read as written: the rule book judges the range
     with pytest.raises(ValueError, match="1 to 5"):
-        parse_excitement("6")
+        parse_excitement("4.5")
 
 
 def test_same_posting_is_known_by_url_or_by_company_role_and_day() -> None:

@@ -256,7 +256,8 @@ def test_a_broken_file_changes_nothing(cli: CLI, tmp_path: Path, content: str, m
 
 def test_a_file_the_database_refuses_writes_nothing(postgres_server: Any, tmp_path: Path) -> None:
     """GIVEN a document whose role is longer than PostgreSQL's column WHEN it is imported
-    THEN one sentence says it could not be stored, and nothing was written."""
+    THEN one sentence names the record and the rule (the rule book says so before the database would), and
+    nothing was written."""
     if postgres_server is None:
         pytest.skip("no PostgreSQL server available here")
     cli = CLI(tmp_path / "home", postgres_server.create_database(f"t_{uuid.uuid4().hex[:12]}"))
@@ -265,7 +266,7 @@ def test_a_file_the_database_refuses_writes_nothing(postgres_server: Any, tmp_pa
     (tmp_path / "long.json").write_text(json.dumps(document))
     done = cli("import", "json", str(tmp_path / "long.json"), check=False)
     assert done.returncode == 1
-    assert "could not be stored, so nothing was imported" in done.stderr
+    assert "In “long.json”, application #1: The role is longer than 300 characters." in done.stderr
     assert json.loads(cli("export").stdout)["companies"] == []
 
 

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +46,12 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
 
     from bounceback.settings import load_settings
     from bounceback.web.app import create_app
+    from bounceback.web.deps import WebOptions
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    app = create_app(load_settings(home=tmp_path / "home"))
+    app = create_app(load_settings(home=tmp_path / "home"), options=WebOptions(port=port))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -62,18 +64,24 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """Chromium driven by Playwright, or a visible skip when Debian's chromium is not installed (a failure in CI)."""
+def playwright() -> Iterator[Any]:
+    """Playwright, or a visible skip when Debian's chromium is not installed (a failure in CI)."""
     if not CHROMIUM.exists():
         if IN_CI:
             pytest.fail(f"{CHROMIUM} is required in CI for the browser tests")
         pytest.skip(f"browser tests skipped: {CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def chromium(playwright: Any) -> Iterator[Any]:
+    """Chromium driven by Playwright."""
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 @dataclass
@@ -308,3 +316,98 @@ def test_the_pages_at_desktop_and_phone_width(
         shot(page, f"{name}-{suffix}")
     assert not watched.errors and not watched.foreign and not watched.dialogs
     page.close()
+
+
+# The attacker's page, first served by the attacker's own server at evil.example (which resolves to 127.0.0.1),
+# keeps asking "its own" server for an application until that server is the dashboard on the same port (the
+# DNS answer has changed): then it reads the application, takes the CSRF token from it and saves a note, all
+# same-origin in the browser's eyes.
+REBINDING_PAGE = b"""<!doctype html><title>Cute cats</title><script>
+(async () => {
+  const out = {};
+  let read = null;
+  for (let tries = 0; tries < 300 && read === null; tries++) {
+    try {
+      const answer = await fetch("/applications/1", {credentials: "include", cache: "no-store"});
+      if (!answer.headers.get("x-attacker")) read = answer;
+    } catch (error) {}
+    if (read === null) await new Promise((wake) => setTimeout(wake, 100));
+  }
+  try {
+    const text = await read.text();
+    out.readStatus = read.status;
+    out.readSecret = text.includes("Private salary notes");
+    const token = (text.match(/name="csrf_token" value="([^"]+)"/) || [])[1] || "";
+    const body = new URLSearchParams({csrf_token: token, text: "Written by evil.example"});
+    const write = await fetch("/applications/1/notes", {method: "POST", body, credentials: "include"});
+    out.writeStatus = write.status;
+  } catch (error) {
+    out.error = String(error);
+  }
+  window.result = out;
+})();
+</script>"""
+
+
+class _AttackerPage(BaseHTTPRequestHandler):
+    """The attacker's server: the page at /cats, "no such page" (marked as its own) for anything else."""
+
+    def do_GET(self) -> None:
+        found = self.path == "/cats"
+        body = REBINDING_PAGE if found else b"not here"
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Type", "text/html" if found else "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.send_header("X-Attacker", "1")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_rebinding_page_reads_and_writes_nothing(playwright: Any, tmp_path: Path) -> None:
+    """GIVEN chromium resolving evil.example to 127.0.0.1, and a page loaded from evil.example's own server
+    WHEN that server gives way to the dashboard on the same port (as a DNS rebinding does) and the page reads an
+    application with private notes, then posts a note with the token it found
+    THEN both requests get 400, the page learns nothing, and no note is saved."""
+    import uvicorn
+
+    from bounceback.settings import load_settings
+    from bounceback.web.app import create_app
+    from bounceback.web.deps import WebOptions
+    from bounceback.workspace import Workspace
+
+    settings = load_settings(home=tmp_path / "home")
+    workspace = Workspace.open(settings)
+    with workspace.change("Add") as change:
+        change.tracker.add("Fernhill Robotics", "Controls Engineer", notes="Private salary notes")
+    workspace.close()
+    attacker = ThreadingHTTPServer(("127.0.0.1", 0), _AttackerPage)
+    port = attacker.server_address[1]
+    threading.Thread(target=attacker.serve_forever, daemon=True).start()
+    browser = playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"],
+    )
+    server = None
+    try:
+        page = browser.new_page()
+        page.goto(f"http://evil.example:{port}/cats")
+        attacker.shutdown()
+        attacker.server_close()
+        app = create_app(settings, options=WebOptions(port=port))
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        threading.Thread(target=server.run, daemon=True).start()
+        page.wait_for_function("window.result !== undefined", timeout=60_000)
+        result = page.evaluate("window.result")
+        own = browser.new_page()
+        own.goto(f"http://127.0.0.1:{port}/applications/1")
+        shown = own.inner_text("body")
+    finally:
+        browser.close()
+        if server is not None:
+            server.should_exit = True
+    assert result == {"readStatus": 400, "readSecret": False, "writeStatus": 400}, result
+    assert "Private salary notes" in shown and "Written by evil.example" not in shown

@@ -61,6 +61,9 @@ def app_id_of(url: Any) -> int:
     return int(match.group(1))
 
 
+BASE_URL = "http://127.0.0.1:8765"  # the address the server answers at by default (WebOptions' host and port)
+
+
 @contextmanager
 def web_client(settings: Any, **options: Any) -> Iterator[WebClient]:
     """The dashboard for `settings`, served in-process; closed (workspace and import worker) afterwards."""
@@ -72,7 +75,7 @@ def web_client(settings: Any, **options: Any) -> Iterator[WebClient]:
         from fastapi.testclient import TestClient
 
         app = create_app(settings, options=WebOptions(**options))
-        with TestClient(app) as client:
+        with TestClient(app, base_url=BASE_URL) as client:
             yield WebClient(client)
 
 

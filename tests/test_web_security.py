@@ -191,3 +191,154 @@ def test_where_a_form_returns_to_stays_on_this_server(raw: str, expected: str) -
     from bounceback.web.forms import safe_next
 
     assert safe_next(raw, "/") == expected
+
+
+def _every_route() -> list[tuple[str, str]]:
+    """(method, path) for every route the app includes, and its static files, path parameters filled in."""
+    from fastapi.routing import APIRoute
+
+    from bounceback.web.routes import ROUTERS
+
+    found = [("GET", "/static/app.css")]
+    for router in ROUTERS:
+        for route in router.routes:
+            assert isinstance(route, APIRoute)
+            path = re.sub(r"\{[^}]+\}", "1", route.path)
+            found += [(method, path) for method in sorted(route.methods)]
+    return found
+
+
+def test_a_foreign_host_is_refused_on_every_route_before_it_runs(web) -> None:
+    """GIVEN the dashboard with one application WHEN any route is asked for under a foreign Host (a page of
+    evil.example that resolves to 127.0.0.1, or this machine on another port) THEN 400 with one plain sentence
+    naming the host, no session cookie, and nothing read or changed."""
+    app_id = add_application(web, "Acme", "Analyst", notes="Private note")
+    before = web.get(f"/applications/{app_id}").text
+    routes = _every_route()
+    assert len(routes) > 30 and ("POST", "/applications/1/notes") in routes
+    for host in ("evil.example:8765", "127.0.0.1:9999", "evil.example"):
+        for method, path in routes:
+            response = web.client.request(
+                method, path, headers={"Host": host}, data={"csrf_token": web.token, "text": "x"}
+            )
+            assert response.status_code == 400, (host, method, path)
+            assert f"“{host}” is not one of them" in response.text
+            assert "Private note" not in response.text and "set-cookie" not in response.headers
+    after = web.get(f"/applications/{app_id}").text
+    assert re.findall(r"<li[^>]*>", after) == re.findall(r"<li[^>]*>", before)  # no new timeline entry
+    assert after.count("Private note") == before.count("Private note") and "Acme" in after
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8765", "localhost:8765", "[::1]:8765", "LOCALHOST:8765"])
+def test_this_machines_own_names_are_answered(web, host: str) -> None:
+    """GIVEN the dashboard on port 8765 WHEN asked for by a loopback name with the port THEN it answers."""
+    assert web.client.get("/", headers={"Host": host}).status_code == 200
+
+
+def test_the_names_serve_was_started_for_are_answered(tmp_path: Path) -> None:
+    """GIVEN a server started with --host 192.168.1.20 and --allow-host laptop.lan WHEN asked for by those names
+    with the port THEN it answers, and by another LAN name it refuses."""
+    with web_client(sqlite_settings(tmp_path), host="192.168.1.20", allow_hosts=("laptop.lan",)) as client:
+        assert client.client.get("/", headers={"Host": "192.168.1.20:8765"}).status_code == 200
+        assert client.client.get("/", headers={"Host": "laptop.lan:8765"}).status_code == 200
+        assert client.client.get("/", headers={"Host": "printer.lan:8765"}).status_code == 400
+
+
+def test_origin_is_compared_with_the_allow_list_not_with_host(web) -> None:
+    """GIVEN a valid token WHEN a form comes from a page whose Origin is not on the allow-list, even with a Host
+    that matches it THEN 403; from another of this server's own names it is accepted."""
+    evil = web.client.post(
+        "/applications",
+        data={"company": "Acme", "role": "Spy", "csrf_token": web.token},
+        headers={"Origin": "http://evil.example:8765"},
+    )
+    assert evil.status_code == 403
+    own = web.client.post(
+        "/applications",
+        data={"company": "Acme", "role": "Analyst", "csrf_token": web.token},
+        headers={"Origin": "http://localhost:8765"},
+    )
+    assert own.status_code == 200 and "Spy" not in web.get("/").text
+
+
+def test_allowed_hosts_are_the_loopback_names_and_the_named_ones_with_the_port() -> None:
+    """GIVEN serve's host, port and extra names WHEN the allow-list is made THEN it holds each with the port,
+    IPv6 in brackets, wildcards adding nothing, and bare names only on port 80."""
+    from bounceback.web.hosts import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1", 8765) == {"127.0.0.1:8765", "localhost:8765", "[::1]:8765"}
+    assert "[fe80::1]:9000" in allowed_hosts("fe80::1", 9000)
+    assert allowed_hosts("0.0.0.0", 8765, ["Box.lan"]) == {
+        "127.0.0.1:8765", "localhost:8765", "[::1]:8765", "box.lan:8765"
+    }  # fmt: skip
+    assert "localhost" in allowed_hosts("127.0.0.1", 80) and "localhost" not in allowed_hosts("127.0.0.1", 81)
+
+
+class _Upload:
+    """A request body handed to the app in 64 KiB pieces, counting how much of it the app asked for."""
+
+    def __init__(self, head: bytes, size: int) -> None:
+        self.head, self.size, self.sent = head, size, 0
+
+    async def receive(self) -> dict:  # type: ignore[type-arg]
+        chunk = self.head if self.sent == 0 else b"A" * min(65536, self.size - self.sent)
+        self.sent += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": self.sent < self.size}
+
+
+def _call(app, path: str, upload: _Upload, headers: list[tuple[bytes, bytes]]) -> tuple[int, bytes]:  # type: ignore[no-untyped-def]
+    """One request straight into the app's ASGI entry, as the server would make it."""
+    import asyncio
+
+    answer: dict[str, object] = {"body": b""}
+
+    async def send(message: dict) -> None:  # type: ignore[type-arg]
+        if message["type"] == "http.response.start":
+            answer["status"] = message["status"]
+        elif message["type"] == "http.response.body":
+            answer["body"] = answer["body"] + message.get("body", b"")  # type: ignore[operator]
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+        "headers": [(b"host", b"127.0.0.1:8765"), *headers], "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8765),
+    }  # fmt: skip
+    asyncio.run(app(scope, upload.receive, send))
+    return int(answer["status"]), answer["body"]  # type: ignore[call-overload, return-value]
+
+
+MULTIPART = [(b"content-type", b"multipart/form-data; boundary=xyz")]
+
+
+def test_an_upload_without_the_token_is_refused_before_its_body_is_read(web, tmp_path: Path) -> None:
+    """GIVEN a 300 MB multipart upload whose first field is the file, not the token (as another site would send)
+    WHEN it reaches the app THEN 403 with the plain sentence after at most the first field's worth of reading,
+    and nothing is written to the uploads folder."""
+    head = b'--xyz\r\nContent-Disposition: form-data; name="mailbox"; filename="a.mbox"\r\n\r\n'
+    upload = _Upload(head, 300 << 20)
+    status, body = _call(web.client.app, "/mail/import", upload, MULTIPART)
+    assert status == 403 and "did not come from this bounceback page" in body.decode()
+    assert upload.sent < 100_000
+    assert not list((tmp_path / "home" / "uploads").glob("*"))
+
+
+def test_a_streamed_upload_over_the_limit_gets_the_same_sentence_as_a_declared_one(web) -> None:
+    """GIVEN a 64 KiB limit WHEN an upload with the token first goes over it without a Content-Length (chunked)
+    and another declares its length THEN both get 413 and the same sentence; the streamed one is read no
+    further than the limit."""
+    head = (
+        b'--xyz\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n' + web.token.encode() + b"\r\n"
+        b'--xyz\r\nContent-Disposition: form-data; name="mailbox"; filename="a.mbox"\r\n\r\nFrom x\n'
+    )
+    session = [(b"cookie", f"bb_session={web.client.cookies['bb_session']}".encode())]
+    streamed = _Upload(head, 10 << 20)
+    status, body = _call(web.client.app, "/mail/import", streamed, MULTIPART + session)
+    declared = _Upload(head, 10 << 20)
+    length = [(b"content-length", str(10 << 20).encode())]
+    status_declared, body_declared = _call(
+        web.client.app, "/mail/import", declared, MULTIPART + session + length
+    )
+    assert (status, status_declared) == (413, 413)
+    assert body == body_declared == b"That upload is too large: the limit is 1 MB."
+    assert streamed.sent < 64 * 1024 + 2 * 65536 and declared.sent == 0

@@ -140,6 +140,11 @@ def load_settings(
         raise InvalidInput("BOUNCEBACK_GHOST_AFTER_DAYS must be at least 1.")
     if settings.upcoming_days < 0:
         raise InvalidInput("BOUNCEBACK_UPCOMING_DAYS must be 0 or more.")
+    if settings.home.exists() and not settings.home.is_dir():
+        raise InvalidInput(
+            f"The workspace folder “{settings.home}” (--home or BOUNCEBACK_HOME) is a file, not a folder; "
+            "name a folder (it is made when missing)."
+        )
     if settings.timezone:
         from bounceback.dates import zone
 

@@ -235,24 +235,22 @@ def move(
     console.print(f"{slug}: {summary}.")
 
 
-OUTCOMES = ("rejected", "withdrawn", "ghosted", "accepted", "declined")
-
-
 def close(
     name: AppName,
-    outcome: Annotated[str, typer.Argument(help="rejected, withdrawn, ghosted, accepted or declined.")],
+    outcome: Annotated[
+        str,
+        typer.Argument(help="rejected, withdrawn, ghosted, accepted or declined (or reject, withdraw, …)."),
+    ],
     reason: Annotated[str, typer.Option("--reason", "-r", help="Why, in your words.")] = "",
     when: Annotated[str | None, typer.Option(help="When it happened (default: now).")] = None,
 ) -> None:
     """Close an application with its outcome."""
     from bounceback.dates import parse_moment
-    from bounceback.domain.errors import InvalidInput
     from bounceback.domain.interviews import cancelled
+    from bounceback.domain.rules import outcome_word
     from bounceback.domain.stages import Stage
 
-    if outcome.lower() not in OUTCOMES:
-        raise InvalidInput(f"“{outcome}” is not an outcome; use one of: {', '.join(OUTCOMES)}.")
-    target = Stage(outcome.lower())
+    target = outcome_word(outcome)
     moment = parse_moment(when, default_zone=STATE.require_settings().timezone)[0] if when else None
     with STATE.change(f"Close {name} as {target.value}") as change:
         app = change.tracker.find(name)

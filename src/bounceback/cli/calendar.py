@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bounceback.cli.context import STATE, console
+from bounceback.files import write_atomically
 
 calendar_app = typer.Typer(help="Your interviews and reminders as a calendar file.", no_args_is_help=True)
 
@@ -40,7 +41,7 @@ def export(
         view = load_due(STATE.require_settings(), read, now) if reminders else None
     zone = local_zone(STATE.require_settings().timezone)
     chosen = calendar_reminders(view.derived, view.answers, now, zone) if view else []
-    file.write_bytes(build_calendar(entries, chosen, now, how=command).to_ical())
+    write_atomically(file, build_calendar(entries, chosen, now, how=command).to_ical())
     called_off = sum(1 for e in entries if e.cancelled)
     cancelled = (
         f" ({called_off} of them cancelled: calendars drop {'it' if called_off == 1 else 'them'})"

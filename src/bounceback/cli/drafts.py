@@ -11,6 +11,7 @@ import typer
 
 from bounceback.cli.context import STATE, console, err_console
 from bounceback.cli.options import AppName
+from bounceback.files import write_atomically
 
 if TYPE_CHECKING:
     from bounceback.domain.model import Contact, ContactRole
@@ -137,12 +138,12 @@ def write_draft(facts: DraftFacts, slug: str, chosen: DraftFormat, out: Path | N
         err_console.print(unused_sentence(unused), markup=False)
     if chosen is DraftFormat.EML:
         target = out or Path(f"{slug}-{facts.kind.value.replace('_', '-')}.eml")
-        target.write_bytes(as_eml(result))
+        write_atomically(target, as_eml(result))
         err_console.print(f"Saved {target}: open it in your mail client, check it, and send it from there.")
         return
     text = as_mailto(result) + "\n" if chosen is DraftFormat.MAILTO else as_text(result)
     if out is not None:
-        out.write_text(text, encoding="utf-8")
+        write_atomically(out, text)
         err_console.print(f"Saved {out}.")
         return
     console.print(text, end="", markup=False, highlight=False, soft_wrap=True)

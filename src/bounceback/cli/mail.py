@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bounceback.cli.context import STATE, console, print_json
+from bounceback.cli.context import STATE, console, err_console, print_json
 from bounceback.cli.mail_accounts import account_app
 from bounceback.cli.options import JsonFlag, enum_value
 
@@ -71,10 +71,16 @@ def _print_summary(summary: ImportSummary) -> None:
     )
     if summary.shared_id_note:
         console.print(summary.shared_id_note)
-    for problem in summary.problems[:20]:
-        console.print(f"  skipped {problem.origin}: {problem.reason}")
-    if summary.malformed > 20:
-        console.print(f"  … and {summary.malformed - 20} more")
+    from bounceback.mail.problems import SHOWN, write_problem_list
+
+    for problem in summary.problems[:SHOWN]:
+        console.print(f"  skipped {problem.origin}: {problem.reason}", markup=False)
+    if summary.malformed > SHOWN:
+        listed = write_problem_list(summary.problems, STATE.require_settings().home / "logs")
+        console.print(
+            f"  … and {summary.malformed - SHOWN:,} more; all {summary.malformed:,} are listed in {listed}",
+            markup=False,
+        )
     if summary.review:
         console.print("See the messages waiting for you with `bounceback mail review`.")
 
@@ -232,6 +238,7 @@ def sync(
     name: Annotated[str | None, typer.Argument(help="Only this account (default: all).")] = None,
 ) -> None:
     """Fetch new mail from IMAP and import it. Read-only: nothing on the server is changed or marked read."""
+    from bounceback.domain.errors import BouncebackError
     from bounceback.mail.credentials import get_secret
     from bounceback.mail.importer import ImportSummary
     from bounceback.mail.sync import find_account, sync_account
@@ -240,13 +247,26 @@ def sync(
         chosen = find_account(read, name)
     total = ImportSummary()
     notices: list[str] = []
-    for account in chosen:
-        secret = get_secret(account.name, account.username)
-        with _progress(None, f"Syncing {account.name}") as advance:
-            summary = sync_account(
-                STATE.workspace(), account, secret, _classifier, progress=advance, notices=notices
-            )
+    outcomes: list[tuple[bool, str]] = []
+    failed = 0
+    for account in chosen:  # each account on its own: one that fails does not stop the others
+        try:
+            secret = get_secret(account.name, account.username)
+            with _progress(None, f"Syncing {account.name}") as advance:
+                summary = sync_account(
+                    STATE.workspace(), account, secret, _classifier, progress=advance, notices=notices
+                )
+        except BouncebackError as exc:
+            failed += 1
+            outcomes.append((False, f"{account.name}: not synced. {exc.message}"))
+            continue
         total.add(summary)
+        outcomes.append((True, f"{account.name}: synced, {summary.messages:,} new messages read."))
     for notice in notices:
-        console.print(notice)
+        console.print(notice, markup=False)
+    if len(chosen) > 1 or failed:
+        for synced, outcome in outcomes:
+            (console if synced else err_console).print(outcome, markup=False)
     _print_summary(total)
+    if failed:
+        raise typer.Exit(1)

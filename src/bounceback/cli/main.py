@@ -123,7 +123,14 @@ _arrange_help(app)
 
 
 def run() -> None:
-    """Entry point: run the CLI and turn a user's mistake into one plain sentence and exit code 1."""
+    """Entry point: run the CLI and turn a user's mistake into one plain sentence and exit code 1; anything
+    else into one plain sentence too, with the traceback in a log file when nobody foresaw it."""
+    unreadable = next((n for n, arg in enumerate(sys.argv[1:], start=1) if _has_surrogates(arg)), None)
+    if unreadable is not None:
+        err_console.print(
+            f"Argument {unreadable} is not valid UTF-8 text (check the terminal's encoding); nothing was changed."
+        )
+        sys.exit(1)
     try:
         app()
     except Ambiguous as exc:
@@ -141,3 +148,17 @@ def run() -> None:
     except KeyboardInterrupt:
         err_console.print("Stopped. Nothing half-written was kept.")
         sys.exit(130)
+    except Exception as exc:  # the one catch-all: a sentence, never a traceback (that goes to the log)
+        from bounceback.faults import explain
+
+        err_console.print(explain(exc, STATE.settings), markup=False)
+        sys.exit(1)
+
+
+def _has_surrogates(text: str) -> bool:
+    """True for an argument the system could not decode (its bytes are kept as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

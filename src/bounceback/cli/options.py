@@ -26,28 +26,17 @@ def enum_value(enum_class: Any, raw: str | None, what: str) -> Any:
 
 
 def application_fields(**raw: Any) -> dict[str, Any]:
-    """Turn the add/edit options into domain fields, skipping those not given."""
+    """Turn the add/edit options into domain fields, skipping those not given (the tracker checks them)."""
     from bounceback.dates import parse_day
+    from bounceback.domain import rules
     from bounceback.domain.model import Source, WorkMode
 
     values: dict[str, Any] = {}
-    for key in (
-        "role",
-        "location",
-        "url",
-        "notes",
-        "salary_currency",
-        "salary_min",
-        "salary_max",
-        "excitement",
-    ):
+    for key in ("role", "location", "url", "notes", "salary_currency", "salary_min", "salary_max"):
         if raw.get(key) is not None:
             values[key] = raw[key]
     if raw.get("excitement") is not None:
-        text = str(raw["excitement"]).strip()
-        if not text.isdigit():
-            raise InvalidInput(f"Excitement is 1 to 5, not “{text}”.")
-        values["excitement"] = int(text)
+        values["excitement"] = rules.whole_number("excitement", str(raw["excitement"]))
     if raw.get("salary_currency"):
         values["salary_currency"] = raw["salary_currency"].upper()
     if raw.get("work_mode") is not None:

@@ -10,6 +10,7 @@ import typer
 
 from bounceback.cli.context import STATE, console, err_console
 from bounceback.cli.options import AppName
+from bounceback.files import write_atomically
 
 
 def prep(
@@ -51,7 +52,7 @@ def prep(
         )
     text = prep_markdown(facts, how=command)
     if markdown is not None:
-        markdown.write_text(text, encoding="utf-8")
+        write_atomically(markdown, text)
         err_console.print(f"Saved {markdown}; print it or keep it open during the interview.", markup=False)
         return
     from rich.markdown import Markdown

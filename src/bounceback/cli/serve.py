@@ -20,6 +20,13 @@ def serve(
     max_upload_mb: Annotated[
         int, typer.Option(min=1, help="Largest mail file an upload may be, in MB.")
     ] = 512,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Another name or address this server answers to (repeatable), e.g. this computer's address "
+            "on your network with --host 0.0.0.0. Pages that ask by any other name are refused."
+        ),
+    ] = None,
 ) -> None:
     """Open the dashboard in your browser: board, applications, mail, due list, insights and check-ins."""
     import uvicorn
@@ -34,7 +41,10 @@ def serve(
             "change your search. There is no login yet; use this only on a network you trust.",
             style="bold yellow",
         )
-    app = create_app(STATE.require_settings(), options=WebOptions(max_upload_bytes=max_upload_mb * MEGABYTE))
+    options = WebOptions(
+        max_upload_bytes=max_upload_mb * MEGABYTE, host=host, port=port, allow_hosts=tuple(allow_host or ())
+    )
+    app = create_app(STATE.require_settings(), options=options)
     url = f"http://{_url_host(host)}:{port}/"
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     console.print(f"bounceback is at {url} (Ctrl+C stops it).")

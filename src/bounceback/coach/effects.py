@@ -7,6 +7,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from bounceback.dates import now_utc
+from bounceback.domain import rules
 from bounceback.domain.coaching import (
     BounceSession,
     FeedbackRequest,
@@ -143,7 +145,8 @@ class EffectWriter:
 
 
 def set_goal(change: Change, year: int, rejections: int) -> Goal:
-    """Set (or change) the rejection goal for a year."""
+    """Set (or change) the rejection goal for a year (the one place goals are written: the rule book checks it)."""
+    rules.check_goal(year, rejections, now_utc().date())
     goal = change.store.first(Goal, year=year)
     if goal is None:
         goal = change.store.add(Goal(year, rejections))

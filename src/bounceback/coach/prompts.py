@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from bounceback.domain import rules
 from bounceback.domain.actions import Action
 from bounceback.domain.errors import InvalidInput
 
@@ -166,15 +167,18 @@ def _people(_prompt: Prompt, raw: Any) -> list[dict[str, str]] | None:
 def _person(item: Any) -> dict[str, str]:
     """One person met: from "Name <email>, title" or from {"name": …, "email": …, "title": …}."""
     if isinstance(item, dict):
-        return {key: str(item.get(key) or "").strip() for key in ("name", "email", "title")}
-    match = _PERSON.match(str(item).strip())
-    if match is None or not match.group("name").strip():
-        raise InvalidInput(f"“{item}” should look like: Dana Smith <dana@example.com>, Head of Data.")
-    return {
-        "name": match.group("name").strip(),
-        "email": (match.group("email") or "").strip(),
-        "title": (match.group("title") or "").strip(),
-    }
+        person = {key: str(item.get(key) or "").strip() for key in ("name", "email", "title")}
+    else:
+        match = _PERSON.match(str(item).strip())
+        if match is None or not match.group("name").strip():
+            raise InvalidInput(f"“{item}” should look like: Dana Smith <dana@example.com>, Head of Data.")
+        person = {
+            "name": match.group("name").strip(),
+            "email": (match.group("email") or "").strip(),
+            "title": (match.group("title") or "").strip(),
+        }
+    rules.check_contact(person)  # asked now, so the prompt can ask again, not fail when the session is saved
+    return person
 
 
 _PARSERS = {

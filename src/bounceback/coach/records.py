@@ -16,8 +16,6 @@ from bounceback.outreach.marking import record_feedback_outcome
 from bounceback.workspace import ReadModel
 from bounceback.workspace.change import Change
 
-MAX_GOAL = 1000
-
 
 def rejections_so_far(change: Change, year: int) -> int:
     """How many rejections the person recorded in a year."""
@@ -28,8 +26,6 @@ def rejections_so_far(change: Change, year: int) -> int:
 
 def record_goal(change: Change, year: int, goal: int) -> str:
     """Set the year's rejection goal; returns where the person stands against it."""
-    if not 1 <= goal <= MAX_GOAL:
-        raise InvalidInput(f"A rejection goal is a number from 1 to {MAX_GOAL}, not {goal}.")
     set_goal(change, year, goal)
     return goal_sentence(rejections_so_far(change, year), goal, year)
 

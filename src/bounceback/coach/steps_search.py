@@ -8,6 +8,7 @@ from bounceback.coach.effects import AddLesson, OnTimeline, SetGoal
 from bounceback.coach.facts import SessionFacts
 from bounceback.coach.prompts import Block, Choice, Prompt, PromptKind
 from bounceback.coach.step import Step, StepResult, fact, note, text
+from bounceback.domain import rules
 from bounceback.domain.coaching import LessonKind
 from bounceback.domain.recovery import (
     TREND_SENTENCES,
@@ -137,7 +138,7 @@ class RejectionsStep(Step):
             if facts.goal is None
             else f"Your goal for {year} is {facts.goal}. A new number, or Enter to keep it:"
         )
-        return [Prompt("goal", label, PromptKind.NUMBER, low=1, high=1000)]
+        return [Prompt("goal", label, PromptKind.NUMBER, low=1, high=rules.MAX_GOAL)]
 
     def apply(self, facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
         if "goal" not in answers:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bounceback.domain.errors import InvalidInput
 from bounceback.domain.stages import Stage
+from bounceback.files import write_atomically
 from bounceback.insights import charts
 from bounceback.insights.summary import Insights
 from bounceback.insights.words import (
@@ -100,8 +100,4 @@ def render_page(ins: Insights) -> str:
 
 def write_page(ins: Insights, path: Path) -> None:
     """Write the report to `path`, or say plainly why it cannot be written."""
-    page = render_page(ins)
-    try:
-        path.expanduser().write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInput(f"Cannot write the report to {path}: {exc.strerror or exc}.") from None
+    write_atomically(path, render_page(ins))

@@ -16,7 +16,7 @@ from bounceback.mail.charsets import decode_bytes
 
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=")
 _FOLD = re.compile(r"\r?\n")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[\s\x00-\x1f\x7f]+")  # control characters too: a header's text is one clean line
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,398}>")  # at most 400 characters: the column's width
 _BARE_ID = re.compile(r"[^<>\s@]{1,200}@[^<>\s@]{1,196}")
 _PARAM = re.compile(r';\s*([^\s=;"]+)\s*=\s*("(?:[^"\\]|\\.)*"?|[^;]*)')

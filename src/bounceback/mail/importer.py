@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bounceback.domain import rules
 from bounceback.domain.mail import (
     IMPLIED_STAGE,
     JOB_LABELS,
@@ -299,7 +300,7 @@ class MailApplier:
         ):
             tracker.ensure_company(company.name, domains=[domain])
             self._index.add_domain(domain, company.id or 0)
-        if found.sender.person and record.from_address:
+        if found.sender.person and record.from_address and rules.email_problem(record.from_address) is None:
             person = tracker.add_contact(record.from_name, company=company.name, email=record.from_address)
             tracker.link(app, person, ContactRole.RECRUITER, when=record.received_at)
             self._index.contact_apps.setdefault(record.from_address.lower(), set()).add(app.id or 0)

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from enum import StrEnum
 from urllib.parse import quote, urlencode
 
+from bounceback.domain.rules import email_problem
 from bounceback.outreach.drafts import Draft
 
 
@@ -35,19 +36,31 @@ def as_mailto(draft: Draft) -> str:
 
 
 def as_eml(draft: Draft) -> bytes:
-    """An RFC 5322 message marked X-Unsent: 1, so mail clients open it as a draft to edit and send."""
+    """An RFC 5322 message marked X-Unsent: 1, so mail clients open it as a draft to edit and send.
+
+    Headers are made by the email library from one-line values (an Address object for To), so no value can
+    add a header of its own; an address that is not one plain address is left out rather than written.
+    """
     message = EmailMessage(policy=policy.default)
-    if draft.to_email:
-        message["To"] = recipient(draft)
-    message["Subject"] = draft.subject
+    to = recipient(draft)
+    if to is not None:
+        message["To"] = to
+    message["Subject"] = one_line(draft.subject)
     message["X-Unsent"] = "1"
     message.set_content(draft.body + "\n")
     return message.as_bytes()
 
 
-def recipient(draft: Draft) -> Address | str:
-    """The To address with the person's name; the bare address when it cannot be parsed."""
+def one_line(text: str) -> str:
+    """Text for a header: line breaks and other control characters become spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def recipient(draft: Draft) -> Address | None:
+    """The To address with the person's name; None when there is no one plain address to write."""
+    if not draft.to_email or email_problem(draft.to_email) is not None:
+        return None
     try:
-        return Address(display_name=draft.to_name, addr_spec=draft.to_email)
+        return Address(display_name=one_line(draft.to_name), addr_spec=draft.to_email)
     except (HeaderParseError, ValueError, IndexError):
-        return draft.to_email
+        return None

@@ -40,6 +40,7 @@ def create_database_engine(settings: Settings) -> Engine:
     if settings.is_sqlite:
         path = settings.sqlite_path
         assert path is not None
+        _refuse_foreign_sqlite(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             settings.url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
@@ -50,6 +51,33 @@ def create_database_engine(settings: Settings) -> Engine:
         return create_engine(settings.url, pool_pre_ping=True)
     except Exception as exc:  # bad URL, missing driver
         raise StorageError(f"The database URL “{redact(settings.url)}” cannot be used: {exc}.") from None
+
+
+def _refuse_foreign_sqlite(path: Path) -> None:
+    """Someone else's SQLite file is refused before it is opened for writing (opening switches it to WAL)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+        tables = [row[0] for row in connection.execute(query)]
+    except sqlite3.Error:
+        return  # not a database at all: opening it fails without writing, and says so
+    finally:
+        connection.close()
+    if tables and "alembic_version" not in tables:
+        raise StorageError(_foreign(f"sqlite:///{path}", sorted(tables)))
+
+
+def _foreign(where: str, tables: list[str]) -> str:
+    shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+    return (
+        f"The database at “{where}” holds tables that are not bounceback's ({shown}), so bounceback left it as "
+        "it is; use an empty database, or a new folder with --home."
+    )
 
 
 def redact(url: str) -> str:
@@ -100,12 +128,24 @@ def alembic_config(engine: Engine) -> Any:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the head revision (refusing a database from a newer version)."""
-    if check_revision(current_revision(engine)):
+    """Bring the schema to the head revision (refusing a database from a newer version, or someone else's)."""
+    revision = current_revision(engine)
+    if check_revision(revision):
         return
+    if revision is None:
+        refuse_foreign_tables(engine)
     from alembic import command
 
     command.upgrade(alembic_config(engine), "head")
+
+
+def refuse_foreign_tables(engine: Engine) -> None:
+    """A database with tables but no bounceback schema belongs to something else: leave it as it is."""
+    from sqlalchemy import inspect
+
+    tables = sorted(inspect(engine).get_table_names())
+    if tables:
+        raise StorageError(_foreign(redact(str(engine.url)), tables))
 
 
 MIGRATION_LOCK_KEY = 0x626F756E  # any fixed number: the PostgreSQL advisory lock that serialises upgrades

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bounceback.dates import backdated, now_utc, zone
+from bounceback.domain import rules
 from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import (
@@ -28,16 +29,6 @@ from bounceback.domain.stages import PROGRESS, Stage, can_move
 
 if TYPE_CHECKING:
     from bounceback.storage.store import Store
-
-
-def _check_fields(values: dict[str, Any]) -> None:
-    """Refuse values the domain cannot hold, with a sentence naming the field."""
-    excitement = values.get("excitement")
-    if excitement is not None and not 1 <= int(excitement) <= 5:
-        raise InvalidInput(f"Excitement is 1 to 5, not {excitement}.")
-    low, high = values.get("salary_min"), values.get("salary_max")
-    if low is not None and high is not None and low > high:
-        raise InvalidInput(f"The salary range {low}–{high} runs backwards.")
 
 
 class Tracker:
@@ -71,8 +62,7 @@ class Tracker:
     def ensure_company(self, name: str, *, domains: list[str] | None = None) -> Company:
         """The company of that name, created when new; new domains are added to a known one."""
         name = name.strip()
-        if not name:
-            raise InvalidInput("A company name is needed.")
+        rules.check_application({"company": name}, now_utc().date())
         company = self.find_company(name)
         if company is None:
             company = self.store.add(Company(name=name, domains=list(domains or [])))
@@ -124,12 +114,10 @@ class Tracker:
     ) -> Application:
         """Record a new application, walking it to `stage` so the timeline and furthest stage are right."""
         role = role.strip()
-        if not role:
-            raise InvalidInput("A role title is needed.")
         unknown = set(values) - set(EDITABLE)
         if unknown:
             raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}.")
-        _check_fields(values)
+        rules.check_application({"company": company.strip(), "role": role, **values}, now_utc().date())
         when = when or now_utc()
         org = self.ensure_company(company)
         app = self.store.add(
@@ -199,10 +187,10 @@ class Tracker:
         unknown = set(values) - set(EDITABLE)
         if unknown:
             raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}.")
-        if "role" in values and not str(values["role"]).strip():
-            raise InvalidInput("A role title is needed.")
+        if isinstance(values.get("role"), str):
+            values["role"] = values["role"].strip()
         merged = {"salary_min": app.salary_min, "salary_max": app.salary_max, **values}
-        _check_fields(merged)
+        rules.check_application(merged, now_utc().date())
         changed = [k for k, v in values.items() if getattr(app, k) != v]
         for key in changed:
             setattr(app, key, values[key])
@@ -276,8 +264,7 @@ class Tracker:
 
     def add_contact(self, name: str, *, company: str | None = None, **values: Any) -> Contact:
         """Record a person; an email already known returns that contact instead of a copy."""
-        if not name.strip():
-            raise InvalidInput("A contact needs a name.")
+        rules.check_contact({**values, "name": name, "email": values.get("email", "").strip()})
         email = values.get("email", "").strip().lower()
         if email:
             values["email"] = email
@@ -335,6 +322,12 @@ class Tracker:
         Returns the interview as stored (with its round)."""
         if app.stage.is_closed and app.stage is not Stage.GHOSTED:
             raise InvalidInput(f"{app.slug} is closed as {app.stage.value}; reopen it with undo first.")
+        rules.check_interview(  # round 0 stands for "the next round", worked out below
+            starts_at=interview.starts_at, duration_minutes=interview.duration_minutes,
+            round_number=interview.round if interview.round != 0 else 1,
+            texts={"location": interview.location, "interviewers": interview.interviewers, "notes": interview.notes},
+            today=now_utc().date(),
+        )  # fmt: skip
         interview.application_id = app.id or 0
         interview = self.store.add(interview)
         target = Stage.SCREENING if screening else Stage.INTERVIEWING

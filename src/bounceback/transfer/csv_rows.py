@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
+from bounceback.domain import rules
+from bounceback.domain.errors import InvalidInput
 from bounceback.domain.stages import Stage
 from bounceback.transfer.presets.base import CLOSE_REASON, Cells, Preset
 from bounceback.transfer.status_words import stage_for
@@ -20,10 +22,7 @@ from bounceback.transfer.values import (
     parse_tags,
 )
 
-# Longest texts the database columns take (PostgreSQL enforces them).
-_LIMITS = {"company": 300, "role": 300, "location": 300, "salary_currency": 8}
 _DAYS = ("applied_on", "saved_on", "deadline")
-MAX_SALARY = 2_000_000_000  # salaries are 32-bit integers in the database
 
 
 @dataclass
@@ -61,13 +60,10 @@ class RowError(ValueError):
 
 
 def _text_fields(cells: Cells) -> dict[str, Any]:
-    """Location, URL, currency and notes as given, checked against column lengths."""
+    """Company, role, location, URL, currency and notes as given (the rule book checks them)."""
     values: dict[str, Any] = {}
     for name in ("company", "role", "location", "url", "notes", "salary_currency"):
         text = cells.get(name, "").strip()
-        limit = _LIMITS.get(name)
-        if limit is not None and len(text) > limit:
-            raise RowError(f"the {name.replace('_', ' ')} is longer than {limit} characters")
         if text or name in ("company", "role"):
             values[name] = text
     if "salary_currency" in values:
@@ -107,12 +103,6 @@ def _salary(cells: Cells, notices: list[str]) -> tuple[dict[str, Any], str]:
         notices.append(f"{exc}; kept it in the notes")
         given = [cells.get(n, "").strip() for n in ("salary", "salary_min", "salary_max")]
         return {}, "Salary: " + " – ".join(g for g in given if g)
-    low, high = values.get("salary_min"), values.get("salary_max")
-    for amount in (low, high):
-        if amount is not None and not 0 <= amount <= MAX_SALARY:
-            raise RowError(f"the salary {amount:,} is not a yearly amount I can store")
-    if low is not None and high is not None and low > high:
-        raise RowError(f"the salary range {low}–{high} runs backwards")
     return values, ""
 
 
@@ -156,4 +146,9 @@ def convert(number: int, cells: Cells, preset: Preset) -> ImportRow:
         values["tags"] = parse_tags(cells["tags"])
     stage = _stage(cells, preset, values, notices)
     values = {k: v for k, v in values.items() if v not in ("", None)}
+    try:  # the tracker's own rules, asked here so a bad row is named and left out, not the whole import
+        rules.check_application({"company": company, "role": role, **values}, datetime.now(UTC).date())
+    except InvalidInput as exc:
+        sentence = exc.message.rstrip(".")
+        raise RowError(sentence[:1].lower() + sentence[1:]) from None
     return ImportRow(number, company, role, stage, values, stage_on, cells.get(CLOSE_REASON, ""), notices)

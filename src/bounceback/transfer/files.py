@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from bounceback.domain.errors import InvalidInput
+from bounceback.files import write_atomically
 
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file whole or not at all (a `.part` file renamed into place)."""
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_text(text, encoding="utf-8", newline="")
-        os.replace(part, path)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise InvalidInput(f"“{path}” cannot be written: {exc.strerror}.") from None
+__all__ = ["read_text", "write_atomically"]
 
 
 def read_text(path: Path) -> str:

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
+from bounceback.domain import rules
 from bounceback.domain.coaching import (
     BounceSession,
     CheckIn,
@@ -26,7 +27,15 @@ from bounceback.domain.coaching import (
 )
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.mail import FolderState, MailAccount, MailRecord
-from bounceback.domain.model import Application, ApplicationContact, Company, Contact, Event, Interview
+from bounceback.domain.model import (
+    EDITABLE,
+    Application,
+    ApplicationContact,
+    Company,
+    Contact,
+    Event,
+    Interview,
+)
 from bounceback.transfer import json_links
 
 FORMAT = "bounceback"
@@ -305,4 +314,34 @@ def parse_document(text: str, source: str) -> Document:
         ]
     _check_references(document, source)
     _check_zones(document, source)
+    _check_rules(document, source)
     return document
+
+
+def _check_rules(document: Document, source: str) -> None:
+    """Every value must pass the rule book the tracker writes by (a file edited by hand, or made elsewhere,
+    may hold a header-breaking email address or a negative salary); a record that does not refuses the file."""
+    today = datetime.now(UTC).date()
+    checks: dict[str, Callable[[Record], None]] = {
+        "companies": lambda r: rules.check_application({"company": r.get("name", "")}, today),
+        "applications": lambda r: rules.check_application(
+            {k: v for k, v in r.items() if k in EDITABLE}, today
+        ),
+        "contacts": lambda r: rules.check_contact(
+            {k: r[k] for k in ("name", "email", "phone", "title", "linkedin_url", "notes") if k in r}
+        ),
+        "interviews": lambda r: rules.check_interview(
+            starts_at=r["starts_at"],
+            duration_minutes=r.get("duration_minutes", 60),
+            round_number=r.get("round", 1),
+            texts={k: r.get(k, "") for k in ("location", "interviewers", "notes")},
+            today=today,
+        ),
+        "goals": lambda r: rules.check_goal(r["year"], r["rejections"], today),
+    }
+    for key, check in checks.items():
+        for position, record in enumerate(document.tables.get(key, []), start=1):
+            try:
+                check(record)
+            except InvalidInput as exc:
+                raise InvalidInput(f"In “{source}”, {_SINGULAR[key]} #{position}: {exc.message}") from None

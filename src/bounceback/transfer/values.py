@@ -94,15 +94,15 @@ def currency_of(text: str) -> str:
 
 
 def parse_excitement(text: str) -> int | None:
-    """Stars from 1 to 5; blank or 0 means not rated."""
+    """Stars as a whole number ('4', '4.0'); blank or 0 means not rated. The rule book judges the range."""
     text = text.strip()
     if not text:
         return None
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"excitement “{text}” is not a number") from None
-    if value != int(value) or not 0 <= value <= 5:
+        raise ValueError(f"excitement is 1 to 5, not “{text}”") from None
+    if value != int(value):
         raise ValueError(f"excitement is 1 to 5, not {text}")
     return int(value) or None
 

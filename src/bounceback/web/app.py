@@ -6,18 +6,19 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bounceback.domain.errors import BouncebackError, InvalidInput
 from bounceback.settings import Settings
-from bounceback.web.deps import WebContext, WebOptions, verify_csrf
+from bounceback.web.deps import WebContext, WebOptions
+from bounceback.web.hosts import allowed_hosts
 from bounceback.web.messages import say
 from bounceback.web.routes import ROUTERS
-from bounceback.web.security import SecurityMiddleware
+from bounceback.web.security import SECURITY_HEADERS, Receive, Scope, SecurityMiddleware, Send
 from bounceback.web.templating import is_htmx, make_environment, render, zone_for
 from bounceback.workspace import Workspace
 
@@ -42,7 +43,6 @@ def create_app(
         redoc_url=None,
         openapi_url=None,
         lifespan=lifespan,
-        dependencies=[Depends(verify_csrf)],
     )
     app.state.web = context
     app.state.templates = make_environment(zone_for(settings.timezone))
@@ -52,8 +52,30 @@ def create_app(
     app.add_exception_handler(BouncebackError, _user_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
-    app.add_middleware(SecurityMiddleware, guard=context.guard, max_body=options.max_upload_bytes)
+    app.add_exception_handler(Exception, _unexpected)
+    app.add_middleware(
+        SecurityMiddleware,
+        guard=context.guard,
+        max_body=options.max_upload_bytes,
+        hosts=allowed_hosts(options.host, options.port, options.allow_hosts),
+        refuse=_refuse,
+    )
     return app
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, sentence: str) -> None:
+    """A request the guards refused before any route ran, answered as the app answers any mistake."""
+    request = Request(scope, receive)
+    response = _user_error(request, Refused(sentence, status))
+    await response(scope, receive, send)
+
+
+class Refused(BouncebackError):
+    """A request the security middleware turned away (another site's form, a missing token, a foreign host)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.http_status = status
 
 
 def _user_error(request: Request, exc: BouncebackError) -> Response:
@@ -73,6 +95,23 @@ def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
     """Unknown pages and wrong methods, worded plainly."""
     message = "There is no page here." if exc.status_code == 404 else str(exc.detail)
     return render(request, "error.html", {"message": message}, status_code=exc.status_code)
+
+
+def _unexpected(request: Request, exc: Exception) -> Response:
+    """Anything else (a full disk, a damaged database, a bug): a plain page with one sentence, never a bare 500.
+    An unforeseen error's traceback goes to the log file the sentence names."""
+    from bounceback.faults import explain
+
+    web: WebContext = request.app.state.web
+    sentence = explain(exc, web.settings)
+    try:
+        response: Response = render(request, "error.html", {"message": sentence}, status_code=500)
+    except Exception:  # the page itself cannot be made (templates unreadable): the sentence alone
+        response = PlainTextResponse(sentence, status_code=500)
+    for name, value in SECURITY_HEADERS:  # this answer leaves by the outermost layer, past the middleware
+        response.headers[name.decode()] = value.decode()
+    response.headers["cache-control"] = "no-store"
+    return response
 
 
 def _invalid_request(request: Request, exc: RequestValidationError) -> Response:

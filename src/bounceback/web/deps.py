@@ -1,4 +1,6 @@
-"""What every route needs: the workspace opened once per server, the read model, journaled changes, the CSRF check."""
+"""What every route needs: the workspace opened once per server, the read model and journaled changes.
+
+The CSRF check is not here: it runs in `security.SecurityMiddleware`, before a body is read."""
 
 from __future__ import annotations
 
@@ -8,18 +10,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 
-from bounceback.domain.errors import BouncebackError
 from bounceback.domain.model import ApplicationCard, Origin
 from bounceback.outreach.snapshot import DueView
 from bounceback.settings import Settings
 from bounceback.web.cache import DataCache
 from bounceback.web.imports import ImportJobs
 from bounceback.web.insights_view import InsightsPage, compute_insights
-from bounceback.web.security import CSRF_FIELD, CSRF_HEADER, UNSAFE_METHODS, CsrfGuard
+from bounceback.web.security import CsrfGuard
 from bounceback.workspace import ReadModel, Workspace
 from bounceback.workspace.change import Change
 
@@ -36,13 +36,10 @@ class WebOptions:
     max_upload_bytes: int = 512 * MEGABYTE
     board_column_limit: int = 25
     secret: bytes | None = None  # the signing key; a fresh random one each start unless given (tests)
+    host: str = "127.0.0.1"  # where `serve` listens: with the port, the names the server answers to
+    port: int = 8765
+    allow_hosts: tuple[str, ...] = ()  # more names to answer to (`serve --allow-host`)
     upload_dir: Path | None = None  # where uploads wait while imported; default: "uploads" in the home
-
-
-class CsrfRefused(BouncebackError):
-    """A form came back without this session's token (another site, or a page from before a restart)."""
-
-    http_status = 403
 
 
 class WebContext:
@@ -107,25 +104,3 @@ def web_context(request: Request) -> WebContext:
 
 
 Web = Annotated[WebContext, Depends(web_context)]
-
-
-async def verify_csrf(request: Request) -> None:
-    """Refuse any state-changing request that does not carry this session's token (header or form field)."""
-    if request.method not in UNSAFE_METHODS:
-        return
-    origin = request.headers.get(
-        "origin"
-    )  # browsers send "null" from other sites (Referrer-Policy: same-origin)
-    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
-        raise CsrfRefused("This form came from another site, so it was not accepted.")
-    token = request.headers.get(CSRF_HEADER)
-    if not token:
-        form = await request.form()
-        value = form.get(CSRF_FIELD)
-        token = value if isinstance(value, str) else None
-    guard: CsrfGuard = request.app.state.web.guard
-    if not guard.is_valid(getattr(request.state, "session_id", None), token):
-        raise CsrfRefused(
-            "This form did not come from this bounceback page (or the server restarted since it was opened); "
-            "reload the page and try again."
-        )

@@ -1,4 +1,5 @@
-"""Form fields as people fill them in (all text), turned into domain values with one plain sentence per mistake."""
+"""Form fields as people fill them in (all text), turned into domain values; the rule book (domain.rules) judges
+them when the tracker writes, with the same sentence as for the CLI and the imports."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 from starlette.datastructures import FormData
 
 from bounceback.dates import parse_day
+from bounceback.domain import rules
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.model import Source, WorkMode
 
@@ -30,18 +32,9 @@ def choice(enum_class: type[E], raw: str, what: str) -> E | None:
         raise InvalidInput(f"“{value}” is not a {what}; use one of: {choices}.") from None
 
 
-def whole_number(raw: str, what: str, *, low: int | None = None, high: int | None = None) -> int | None:
-    """A whole number within bounds; empty means not given."""
-    value = raw.strip().replace(",", "").replace("_", "")
-    if not value:
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise InvalidInput(f"{what} must be a whole number, not “{raw.strip()}”.") from None
-    if (low is not None and number < low) or (high is not None and number > high):
-        raise InvalidInput(f"{what} is {low} to {high}, not {number}.")
-    return number
+def whole_number(raw: str, field: str) -> int | None:
+    """A whole number typed into a field; empty means not given (the rule book judges its range)."""
+    return rules.whole_number(field, raw)
 
 
 def optional_day(raw: str) -> date | None:
@@ -62,26 +55,18 @@ def safe_next(raw: str, default: str) -> str:
     return raw
 
 
-def link(raw: str) -> str:
-    """A posting's address: http(s) only, so it is safe to show as a link."""
-    url = raw.strip()
-    if url and urlsplit(url).scheme not in ("http", "https"):
-        raise InvalidInput(f"The link “{url}” must start with http:// or https://.")
-    return url
-
-
 # How each field of the add / edit form becomes a tracker value.
 APPLICATION_FIELDS: dict[str, Callable[[str], Any]] = {
     "location": str.strip,
     "work_mode": lambda raw: choice(WorkMode, raw, "work mode"),
     "source": lambda raw: choice(Source, raw, "source"),
-    "url": link,
-    "salary_min": lambda raw: whole_number(raw, "The lowest salary", low=0, high=10**9),
-    "salary_max": lambda raw: whole_number(raw, "The highest salary", low=0, high=10**9),
-    "salary_currency": lambda raw: raw.strip().upper()[:8],
+    "url": str.strip,
+    "salary_min": lambda raw: whole_number(raw, "salary_min"),
+    "salary_max": lambda raw: whole_number(raw, "salary_max"),
+    "salary_currency": lambda raw: raw.strip().upper(),
     "applied_on": optional_day,
     "deadline": optional_day,
-    "excitement": lambda raw: whole_number(raw, "Excitement", low=1, high=5),
+    "excitement": lambda raw: whole_number(raw, "excitement"),
     "dream_job": lambda raw: raw == "yes",
     "tags": tag_list,
     "notes": str.strip,

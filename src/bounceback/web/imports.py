@@ -45,6 +45,9 @@ class ImportJob:
     finished_at: datetime | None = None
     stop: threading.Event = field(default_factory=threading.Event, repr=False)
     upload: Path | None = None  # the uploaded file, deleted once read (or when the server stops first)
+    problem_list: Path | None = (
+        None  # the file listing every unreadable message, when the page shows only some
+    )
 
     @property
     def finished(self) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from bounceback.domain.errors import BouncebackError, InvalidInput
+from bounceback.mail.problems import write_problem_list
 from bounceback.mail.sources.eml import EML_SUFFIX
 from bounceback.mail.sources.mbox import MBOX_SUFFIXES
 from bounceback.settings import Settings
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from bounceback.mail.importer import ImportSummary
     from bounceback.web.deps import WebContext
 
+PROBLEMS_SHOWN = 50  # unreadable messages the page names; all of them go to a file when there are more
 STOP_GRACE_SECONDS = 10  # how long a stopping server lets the import child finish the batch it is writing
 
 ACCEPTED_SUFFIXES = (*sorted(MBOX_SUFFIXES), EML_SUFFIX)
@@ -77,7 +79,7 @@ def import_run(web: WebContext, path: Path, name: str) -> ImportRun:
         try:
             child.start()
             sender.close()
-            return _follow(job, child, receiver, stop)
+            return _follow(job, child, receiver, stop, settings.home / "logs")
         finally:
             _end(child, stop)
             receiver.close()
@@ -86,7 +88,9 @@ def import_run(web: WebContext, path: Path, name: str) -> ImportRun:
     return run
 
 
-def _follow(job: ImportJob, child: BaseProcess, receiver: Connection, stop: EventType) -> ImportSummary:
+def _follow(
+    job: ImportJob, child: BaseProcess, receiver: Connection, stop: EventType, logs: Path
+) -> ImportSummary:
     """Relay the child's reports to the job until it is done, failed, or the server stops."""
     while True:
         if job.stop.is_set():
@@ -108,6 +112,8 @@ def _follow(job: ImportJob, child: BaseProcess, receiver: Connection, stop: Even
         elif kind == "advance":
             job.done += value
         elif kind == "done":
+            if len(value.problems) > PROBLEMS_SHOWN:
+                job.problem_list = write_problem_list(value.problems, logs)
             return value
         else:
             raise BouncebackError(value)

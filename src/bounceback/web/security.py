@@ -1,4 +1,5 @@
-"""The web app's guards: a signed session cookie, CSRF tokens tied to it, security headers and a body limit.
+"""The web app's guards: the Host allow-list, a signed session cookie, CSRF tokens tied to it, security headers
+and a body limit, all checked before a route runs or a body is read.
 
 Written with `hmac` and `secrets` only. The session cookie names a random session id and carries an HMAC of
 it, so a forged or edited cookie is simply replaced by a new session; the CSRF token of a session is another
@@ -14,6 +15,7 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
+from urllib.parse import parse_qs
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -32,7 +34,7 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-_HEADERS = (
+SECURITY_HEADERS = _HEADERS = (
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
@@ -79,44 +81,117 @@ class BodyTooLarge(Exception):
     """A request body went over the limit while it was being read."""
 
 
-def _cookie(headers: list[tuple[bytes, bytes]]) -> str | None:
+FIRST_FIELD_LIMIT = 16 << 10  # bytes of a multipart body read to find the token, which must come first
+FORM_LIMIT = 1 << 20  # the largest url-encoded form (every form here is a few hundred bytes)
+TOKEN_REFUSED = (
+    "This form did not come from this bounceback page (or the server restarted since it was opened); "
+    "reload the page and try again."
+)
+ORIGIN_REFUSED = "This form came from another site, so it was not accepted."
+# Answers a refused request with one sentence and a status (the app renders it as its error page).
+Refusal = Callable[[Scope, Receive, Send, int, str], Awaitable[None]]
+
+
+def _header(headers: list[tuple[bytes, bytes]], wanted: bytes) -> str | None:
     for name, value in headers:
-        if name == b"cookie":
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:
-                return None
-            morsel = jar.get(SESSION_COOKIE)
-            return morsel.value if morsel else None
+        if name == wanted:
+            return value.decode("latin-1")
     return None
+
+
+def _cookie(headers: list[tuple[bytes, bytes]]) -> str | None:
+    value = _header(headers, b"cookie")
+    if value is None:
+        return None
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(value)
+    except Exception:
+        return None
+    morsel = jar.get(SESSION_COOKIE)
+    return morsel.value if morsel else None
 
 
 def _content_length(headers: list[tuple[bytes, bytes]]) -> int | None:
-    for name, value in headers:
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
+    value = _header(headers, b"content-length")
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _boundary(content_type: str) -> bytes | None:
+    """The boundary of a multipart body, from its Content-Type."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.strip().partition("=")
+        if name.lower() == "boundary" and value:
+            return value.strip('"').encode("latin-1")
     return None
 
 
-class SecurityMiddleware:
-    """Pure ASGI: session cookie and CSRF token on every request, security headers on every response, and
-    request bodies cut off at `max_body` bytes (413) before any route reads them."""
+_MORE = object()  # the body read so far does not settle it yet
 
-    def __init__(self, app: ASGIApp, *, guard: CsrfGuard, max_body: int, secure_cookie: bool = False) -> None:
+
+def _multipart_token(body: bytes, boundary: bytes) -> str | object | None:
+    """The value of the body's first field when it is the CSRF token; None when the first field is another."""
+    delimiter = b"--" + boundary
+    start = body.find(delimiter)
+    if start < 0:
+        return _MORE
+    head_end = body.find(b"\r\n\r\n", start)
+    if head_end < 0:
+        return _MORE
+    head = body[start:head_end].decode("latin-1").lower().replace(" ", "")
+    if f'name="{CSRF_FIELD}"' not in head and f"name={CSRF_FIELD}" not in head:
+        return None
+    end = body.find(b"\r\n" + delimiter, head_end + 4)
+    return _MORE if end < 0 else body[head_end + 4 : end].decode("ascii", "replace").strip()
+
+
+def _form_token(body: bytes) -> str | None:
+    values = parse_qs(body.decode("latin-1"), max_num_fields=200).get(CSRF_FIELD)
+    return values[0] if values else None
+
+
+class SecurityMiddleware:
+    """Pure ASGI, before any route runs: the `Host` on the allow-list (400 otherwise), the session cookie, and
+    for every state-changing request the `Origin`, the size and the CSRF token, checked before the body is read
+    (the token comes in a header, or as the first field of a form). Security headers on every response; a body
+    that passes `max_body` while it streams gets the same 413 sentence as one whose Content-Length says so."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        guard: CsrfGuard,
+        max_body: int,
+        hosts: frozenset[str],
+        refuse: Refusal,
+        secure_cookie: bool = False,
+    ) -> None:
         self.app = app
         self.guard = guard
         self.max_body = max_body
+        self.hosts = hosts
+        self.origins = frozenset(f"http://{host}" for host in hosts)
+        self.refuse = refuse
         self.secure_cookie = secure_cookie
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
         headers = scope.get("headers", [])
+        host = (_header(headers, b"host") or "").strip().lower()
+        if host not in self.hosts:
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+            else:
+                await _plain(send, 400, _foreign_host(host, self.hosts))
+            return
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         session_id = self.guard.session_of(_cookie(headers))
         new_cookie = None
         if session_id is None:
@@ -128,36 +203,95 @@ class SecurityMiddleware:
         if length is not None and length > self.max_body:
             await _too_large(send, self.max_body)
             return
-        started = False
+        body_state = {"too_large": False, "replaced": False}
+        limited = self._limited(receive, body_state)
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal started
+            if body_state["replaced"]:
+                return  # the app's answer to a body cut off at the limit: the 413 went instead
             if message["type"] == "http.response.start":
-                started = True
+                if body_state["too_large"]:
+                    body_state["replaced"] = True
+                    await _too_large(send, self.max_body)
+                    return
                 extra = list(_HEADERS)
                 sharing = b"cross-origin" if scope["path"] in FRAME_ASSETS else b"same-origin"
                 extra.append((b"cross-origin-resource-policy", sharing))
                 if new_cookie is not None:
                     extra.append((b"set-cookie", self._set_cookie(new_cookie)))
-                headers = message.get("headers", [])
+                response_headers = message.get("headers", [])
                 if not scope["path"].startswith("/static/") and not any(
-                    k == b"cache-control" for k, _ in headers
+                    k == b"cache-control" for k, _ in response_headers
                 ):
                     extra.append((b"cache-control", b"no-store"))
-                message["headers"] = [*headers, *extra]
+                message["headers"] = [*response_headers, *extra]
             await send(message)
 
+        if scope["method"] in UNSAFE_METHODS:
+            verdict = await self._check_request(scope, headers, session_id, limited)
+            if isinstance(verdict, tuple):
+                status, sentence = verdict
+                if status == 413:
+                    await _plain(send, 413, sentence)
+                else:
+                    await self.refuse(scope, receive, send_with_headers, status, sentence)
+                return
+            limited = _replaying(verdict, limited)
+
         try:
-            await self.app(scope, self._limited(receive), send_with_headers)
+            await self.app(scope, limited, send_with_headers)
         except BodyTooLarge:
-            if not started:
+            if not body_state["replaced"]:
+                body_state["replaced"] = True
                 await _too_large(send, self.max_body)
+
+    async def _check_request(
+        self, scope: Scope, headers: list[tuple[bytes, bytes]], session_id: str, receive: Receive
+    ) -> tuple[int, str] | list[Message]:
+        """The refusal (status, sentence) of a state-changing request, or the body messages read to check it."""
+        origin = _header(headers, b"origin")
+        if origin is not None and origin.strip().lower() not in self.origins:
+            return 403, ORIGIN_REFUSED
+        token = _header(headers, CSRF_HEADER.encode())
+        read: list[Message] = []
+        form_limit = min(FORM_LIMIT, self.max_body)
+        if not token:
+            content_type = (_header(headers, b"content-type") or "").lower()
+            boundary = _boundary(_header(headers, b"content-type") or "")
+            try:
+                if content_type.startswith("multipart/form-data") and boundary:
+                    token = await self._first_field(receive, boundary, read)
+                elif content_type.startswith("application/x-www-form-urlencoded"):
+                    body = await _read_body(receive, read, form_limit + 1)
+                    if len(body) > form_limit:
+                        return 413, too_large(form_limit)
+                    token = _form_token(body)
+            except BodyTooLarge:
+                return 413, too_large(self.max_body)
+        if not self.guard.is_valid(session_id, token):
+            return 403, TOKEN_REFUSED
+        return read
+
+    async def _first_field(self, receive: Receive, boundary: bytes, read: list[Message]) -> str | None:
+        """The token from the first field of a multipart body, reading no more than FIRST_FIELD_LIMIT bytes."""
+        body = b""
+        while True:
+            found = _multipart_token(body, boundary)
+            if found is not _MORE:
+                return found if isinstance(found, str) else None
+            if len(body) >= FIRST_FIELD_LIMIT or (read and not read[-1].get("more_body", False)):
+                return None
+            message = await receive()
+            read.append(message)
+            if message["type"] != "http.request":
+                return None
+            body += message.get("body", b"")
 
     def _set_cookie(self, value: str) -> bytes:
         secure = "; Secure" if self.secure_cookie else ""
         return f"{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax{secure}".encode()
 
-    def _limited(self, receive: Receive) -> Receive:
+    def _limited(self, receive: Receive, body_state: dict[str, bool]) -> Receive:
         """`receive`, counting body bytes and stopping the request once they pass the limit."""
         seen = 0
 
@@ -167,21 +301,65 @@ class SecurityMiddleware:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
+                    body_state["too_large"] = True
                     raise BodyTooLarge
             return message
 
         return counted
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    """Answer 413 with one plain sentence."""
-    megabytes = max(1, limit // (1 << 20))
-    body = f"That upload is too large: the limit is {megabytes} MB.".encode()
+async def _read_body(receive: Receive, read: list[Message], limit: int) -> bytes:
+    """The body up to `limit` bytes, keeping the messages read so they can be handed on."""
+    body = b""
+    while len(body) < limit:
+        message = await receive()
+        read.append(message)
+        if message["type"] != "http.request":
+            break
+        body += message.get("body", b"")
+        if not message.get("more_body", False):
+            break
+    return body
+
+
+def _replaying(read: list[Message], receive: Receive) -> Receive:
+    """`receive` that first hands on the messages the checks read."""
+    pending = list(read)
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay
+
+
+def _foreign_host(host: str, hosts: frozenset[str]) -> str:
+    shown = host[:100] or "no name at all"
+    return (
+        f"This bounceback server answers only at the addresses it was started for "
+        f"({', '.join(sorted(hosts))}), and “{shown}” is not one of them. "
+        "To reach it by another name, start it with `bounceback serve --allow-host NAME`."
+    )
+
+
+async def _plain(send: Send, status: int, sentence: str) -> None:
+    """Answer with one plain sentence and no cookie."""
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [(b"content-type", b"text/plain; charset=utf-8"), *list(_HEADERS)],
         }
     )
-    await send({"type": "http.response.body", "body": body})
+    await send({"type": "http.response.body", "body": sentence.encode()})
+
+
+def too_large(limit: int) -> str:
+    """The one sentence for a body over the limit, however it was sent."""
+    return f"That upload is too large: the limit is {max(1, limit // (1 << 20))} MB."
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    """Answer 413 with one plain sentence."""
+    await _plain(send, 413, too_large(limit))

@@ -43,8 +43,15 @@ def extract(subject: str, from_name: str, from_address: str, text: str) -> Extra
     # 1. who sent it, 2. the parts of the mail worth reading, 3. the employer, 4. the role (never the employer)
     sender = sender_of(from_name[:MAX_NAME].strip(), from_address[:MAX_ADDRESS].strip().lower())
     mail = Mail.read(subject[:MAX_SUBJECT], text, sender)
-    company = choose_company(mail)
-    return Extracted(company, choose_role(mail, company), sender)
+    company = _one_line(choose_company(mail))
+    return Extracted(company, _one_line(choose_role(mail, company)), sender)
+
+
+def _one_line(name: str | None) -> str | None:
+    """A name as the tracker takes it: one line, no control characters, no longer than its column."""
+    if name is None:
+        return None
+    return " ".join("".join(c if c.isprintable() else " " for c in name).split())[:MAX_NAME] or None
 
 
 def clean_company(raw: str) -> str:

@@ -56,6 +56,16 @@ class ImapLoginError(InvalidInput):
     """The server refused the login: a wrong password or token."""
 
 
+def _connection_broke(exc: BaseException) -> bool:
+    """Whether a failed login was the connection breaking (not the server saying no)."""
+    cause = exc.__context__ or exc.__cause__
+    if isinstance(cause, imaplib.IMAP4.abort | OSError | EOFError):
+        return True
+    return any(
+        word in str(exc).lower() for word in ("socket error", "eof", "connection reset", "broken pipe")
+    )
+
+
 def is_loopback(host: str) -> bool:
     """True for localhost and loopback addresses, the only places an unencrypted connection may go."""
     if host.lower() in {"localhost", "localhost.localdomain"}:
@@ -202,7 +212,12 @@ class ImapSource:
                 client.oauth2_login(account.username, self._secret)
             else:
                 client.login(account.username, self._secret)
-        except LoginError:
+        except LoginError as exc:
+            if _connection_broke(exc):  # imapclient reports a dropped connection during LOGIN as LoginError
+                raise ImapConnectionError(
+                    f"The IMAP server at {self._where()} closed the connection during login "
+                    f"({_describe(exc.__context__ or exc)}); try again later."
+                ) from None
             what = "access token" if account.auth is AuthMethod.XOAUTH2 else "password"
             raise ImapLoginError(
                 f"The IMAP server at {account.host} refused the login for {account.username}; check the {what} "

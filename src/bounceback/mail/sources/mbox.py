@@ -87,8 +87,25 @@ def split_mbox(stream: Readable, chunk_size: int = CHUNK_SIZE) -> Iterator[tuple
             del buffer[:scan]
             scan = 0
     tail = _copy(buffer, start, len(buffer)) if start >= 0 else b""
-    if tail.strip():
+    if not tail.strip():
+        return
+    cut = _cut_separator(tail)
+    if cut > 0:  # the file ends inside the next message's "From " line: the message before it is whole
+        yield _finish(tail[:cut]), _is_complete(tail[:cut])
+        yield tail[cut:], False
+    else:
         yield _finish(tail), _is_complete(tail)
+
+
+def _cut_separator(tail: bytes) -> int:
+    """Where a "From " line cut off by the end of the file starts (after a blank line), or -1 when there is none."""
+    if tail.endswith(b"\n"):
+        return -1
+    line = tail.rfind(b"\n") + 1
+    blank_before = tail.endswith(b"\n\n", 0, line) or tail.endswith(b"\n\r\n", 0, line)
+    fragment = tail[line:]
+    separator = fragment.startswith(b"From ") or b"From ".startswith(fragment)  # "From MAILER-DAE", or "Fro"
+    return line if line > 0 and blank_before and separator else -1
 
 
 def _copy(buffer: bytearray, start: int, end: int) -> bytes:

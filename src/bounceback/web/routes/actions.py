@@ -62,8 +62,6 @@ def add_contact(
 ) -> Response:
     """Record a person met through this application, in their role."""
     part = choice(ContactRole, role, "contact role") or ContactRole.OTHER
-    if email.strip() and "@" not in email:
-        raise InvalidInput(f"“{email.strip()}” is not an email address.")
     with web.change(f"Add {name.strip()} to application {app_id}") as change:
         app = change.tracker.get(app_id)
         company = change.tracker.company_of(app).name
@@ -92,7 +90,8 @@ def add_interview(
     zone = timezone.strip() or web.settings.timezone
     moment, zone_name = parse_moment(f"{starts.strip()} {zone}".strip(), default_zone=web.settings.timezone)
     kind_of = choice(InterviewKind, kind, "kind of interview") or InterviewKind.VIDEO
-    minutes = whole_number(duration, "The length in minutes", low=5, high=24 * 60) or 60
+    minutes = whole_number(duration, "duration_minutes")
+    minutes = 60 if minutes is None else minutes
     with web.change(f"Interview for application {app_id}") as change:
         interview = Interview(
             application_id=app_id, starts_at=moment, timezone=zone_name, kind=kind_of, duration_minutes=minutes,
