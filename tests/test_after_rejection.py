@@ -86,3 +86,97 @@ def test_undoing_the_close_brings_the_interview_back(sqlite_cli: CLI) -> None:
     shown = json.loads(sqlite_cli("show", "acme", "--json").stdout)["interviews"]
     assert [i["cancelled"] for i in shown] == [False, False]
     assert "Onsite interview, round 2" in sqlite_cli("prep", "acme").stdout
+
+
+def full_answers(chosen: str) -> dict[str, object]:
+    """A full session's answers: the person picks whom to ask for feedback and names a next step."""
+    return {
+        "checkin": {"mood": 3},
+        "worth": {"self_worth": 70, "finalists": 3},
+        "thought": {},
+        "pedestal": {"commute": "Ninety minutes each way", "fit": "partly"},
+        "pipeline": {"next_opening": "Initech platform team"},
+        "rejections": {"goal": 25},
+        "interview": {"practised": ["System design"], "hard_questions": ["A project that failed"]},
+        "feedback": {"ask": True, "contact": chosen},
+        "next": {"step": "Apply to the Initech platform team", "by": day(3), "mood": 5},
+    }
+
+
+def due_json(cli: CLI) -> list[dict[str, str]]:
+    """What `due --json` lists."""
+    return json.loads(cli("due", "--json").stdout)
+
+
+def test_rejected_after_a_final_round(cli: CLI, tmp_path: Path) -> None:
+    """Journey "rejected after a final round", on SQLite and PostgreSQL.
+    GIVEN Acme after a final round, with Marcus (hiring manager) and Dana (interviewer), and a round still booked
+    WHEN the person closes it as rejected, goes through the full session choosing Dana for feedback, drafts
+    the request, marks it sent, and later marks the session's next step done
+    THEN the draft is addressed to Dana (not Marcus), the timeline says drafted until it is marked sent and
+    then that Dana was asked, the reminder to send it stays until then, the next step is on the due list and
+    in the calendar until it is done, and the calendar sends the booked round as cancelled."""
+    cli("add", "Acme Corp", "Data Engineer", "--stage", "applied")
+    cli(
+        "contact",
+        "add",
+        "Marcus Lee",
+        "--email",
+        "marcus@acme.example",
+        "--app",
+        "acme",
+        "--role",
+        "hiring_manager",
+    )
+    cli(
+        "contact",
+        "add",
+        "Dana Smith",
+        "--email",
+        "dana@acme.example",
+        "--app",
+        "acme",
+        "--role",
+        "interviewer",
+    )
+    cli("interview", "add", "acme", f"{day(-2)} 10:00 Europe/London", "--interviewers", "Dana Smith")
+    cli("interview", "add", "acme", f"{day(6)} 14:00 Europe/London", "--kind", "onsite")
+    closed = cli("close", "acme", "rejected", "--reason", "They chose someone with more Spark").stdout
+    assert "is cancelled" in closed
+
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(full_answers("Dana Smith")), encoding="utf-8")
+    session = " ".join(cli("bounce", "acme", "--answers", str(answers)).stdout.split())
+    assert "you would like to ask Dana Smith for feedback" in session
+    assert "bounceback feedback sent acme-data-engineer" in session
+
+    timeline = [e["summary"] for e in json.loads(cli("show", "acme", "--json").stdout)["timeline"]]
+    assert "Request for feedback to Dana Smith drafted, not sent yet" in timeline
+    assert not any(s.startswith("Asked ") for s in timeline)
+    drafted = cli("draft", "feedback", "acme")
+    assert drafted.stdout.startswith(
+        "To: Dana Smith <dana@acme.example>\nSubject: A short request for feedback"
+    )
+    assert "Hello Dana," in drafted.stdout and "Marcus" not in drafted.stdout
+    pending = [i for i in due_json(cli) if i["kind"] == "feedback"]
+    assert [i["title"] for i in pending] == [
+        "Send your request for feedback to Dana Smith at Acme Corp (drafted, not sent yet)"
+    ]
+
+    sent = cli("feedback", "sent", "acme").stdout
+    assert "Asked Dana Smith for feedback" in sent
+    timeline = [e["summary"] for e in json.loads(cli("show", "acme", "--json").stdout)["timeline"]]
+    assert "Asked Dana Smith for feedback" in timeline
+    assert not [i for i in due_json(cli) if i["kind"] == "feedback"]
+
+    steps = [i for i in due_json(cli) if i["kind"] == "next_step"]
+    assert len(steps) == 1 and "Apply to the Initech platform team" in steps[0]["title"]
+    calendar_file = tmp_path / "search.ics"
+    cli("calendar", "export", str(calendar_file))
+    calendar = Calendar.from_ical(calendar_file.read_bytes())
+    summaries = {str(e.get("summary")): str(e.get("status", "")) for e in calendar.walk("VEVENT")}
+    assert any("Apply to the Initech platform team" in s for s in summaries)
+    assert summaries["Cancelled: Onsite interview: Acme Corp (Data Engineer, round 2)"] == "CANCELLED"
+
+    cli("done", steps[0]["key"])
+    assert not [i for i in due_json(cli) if i["kind"] == "next_step"]

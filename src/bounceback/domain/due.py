@@ -28,6 +28,7 @@ class DueKind(StrEnum):
     INTERVIEW = "interview"
     GHOSTED = "ghosted"
     CHECKIN = "checkin"
+    NEXT_STEP = "next_step"
 
 
 @dataclass(frozen=True)
