@@ -17,6 +17,7 @@ from bounceback.coach.session import BounceRunner
 from bounceback.domain.coaching import BounceSession, FeedbackOutcome, Goal
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.perspective import Level, streak_sentence
+from bounceback.domain.recovery import goal_year
 from bounceback.domain.stages import Stage
 from bounceback.settings import load_settings
 from bounceback.workspace import Workspace
@@ -114,7 +115,7 @@ def test_whole_session_through_an_answers_file(cli: CLI, tmp_path: Path) -> None
     request and plan, with the session, the mood change and the plan on the timeline."""
     search_with_two_rejections(cli)
     out = plain(cli("bounce", "acme", "--answers", write(tmp_path, "a.json", FULL)).stdout)
-    year = NOW.year
+    year = goal_year(NOW)  # from December, the goal asked is the coming year's
     noes = sum(1 for moment in (at_nine(30), at_nine(20)) if moment.year == year)
     expected = [
         "Step 1 of 9 · Check in",
@@ -130,7 +131,7 @@ def test_whole_session_through_an_answers_file(cli: CLI, tmp_path: Path) -> None
         "Your bounce-back time is getting shorter.",
         f"of your goal of 30 for {year}",
         "(Talent Board benchmark research 2022)",
-        "Recorded: you are asking Dana Smith for feedback.",
+        "Noted: you would like to ask Dana Smith for feedback. Nothing is sent from here.",
         "Earlier you named: Initech platform team.",
         "Your plan: if you hear no again, then you will call Sam.",
         "Mood 3 → 6: a little lighter than when you started.",
@@ -149,7 +150,7 @@ def test_whole_session_through_an_answers_file(cli: CLI, tmp_path: Path) -> None
         "Dana Smith linked as interviewer",
         f"Reconnect with Dana Smith around {reconnect}",
         "Kept from this process: 1 thing practised, 2 things learned, 1 hard question for your question bank",
-        "Asked Dana Smith for feedback",
+        "Request for feedback to Dana Smith drafted, not sent yet",
         f"Next step: Apply to the Initech platform team (by {NEXT_DAY})",
         "If I hear no again, then I will call Sam.",
         "Mood 3 → 6 over the bounce-back session",
@@ -174,9 +175,14 @@ def test_whole_session_through_an_answers_file(cli: CLI, tmp_path: Path) -> None
         assert row.finished_at is not None
         assert row.answers["worth"]["reasons"] == ["internal", "trait"]
         assert row.answers["checkin"]["writing"] == "I was sure this one was mine."
+        assert read.feedback_requests() == []  # drafted only: nothing counts as asked until it is sent
+        assert [(g.year, g.rejections) for g in read.records(Goal)] == [(year, 30)]
+
+    sent = plain(cli("feedback", "sent", "acme").stdout)
+    assert "Asked Dana Smith for feedback" in sent
+    with database(cli) as ws, ws.read() as read:
         [request] = read.feedback_requests()
         assert request.outcome is FeedbackOutcome.PENDING and request.contact_id == acme["contacts"][0]["id"]
-        assert [(g.year, g.rejections) for g in read.records(Goal)] == [(year, 30)]
 
     said = plain(cli("feedback", "acme", "--no-answer").stdout)
     assert "Talent Board 2022" in said and "says nothing about you" in said

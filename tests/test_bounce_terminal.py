@@ -117,7 +117,7 @@ def test_terminal_session_with_a_skip_a_quit_and_a_resume(cli: CLI) -> None:
     child.expect_exact("“maybe” is not yes or no.")
     answer(child, "Ask Acme for feedback? (yes or no)", "y")
     answer(child, "Whom would you ask?", "1")
-    child.expect_exact("Recorded: you are asking Dana Smith for feedback.")
+    child.expect_exact("Noted: you would like to ask Dana Smith for feedback.")
     answer(child, "One concrete next step:", "Apply to Initech")
     answer(child, "By when?", "2099-01-15")
     answer(child, "if I hear no again, then I will", "ask Sam for a mock interview")
@@ -145,6 +145,10 @@ def test_terminal_session_with_a_skip_a_quit_and_a_resume(cli: CLI) -> None:
     shown = json.loads(cli("show", "acme", "--json").stdout)
     assert [c["name"] for c in shown["contacts"]] == ["Dana Smith"]
     assert "Next step: Apply to Initech (by 2099-01-15)" in [e["summary"] for e in shown["timeline"]]
+    assert "Request for feedback to Dana Smith drafted, not sent yet" in [
+        e["summary"] for e in shown["timeline"]
+    ]
+    cli("feedback", "sent", "acme")
     ws = Workspace(load_settings(home=cli.home, database_url=cli.database_url or None))
     with ws.read() as read:
         [request] = read.feedback_requests()

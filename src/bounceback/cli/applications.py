@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bounceback.cli.context import STATE, console, print_json
 from bounceback.cli.options import AppName, JsonFlag, application_fields, enum_value
+
+if TYPE_CHECKING:
+    from bounceback.domain.model import Interview
 
 StageOpt = Annotated[str | None, typer.Option("--stage", "-s", help="Stage to start in (default: saved).")]
 Location = Annotated[str | None, typer.Option(help="City or region.")]
@@ -147,6 +150,7 @@ def list_(
 def show(name: AppName, as_json: JsonFlag = False) -> None:
     """Show one application: details, people, interviews and the timeline."""
     from bounceback.cli import render
+    from bounceback.domain.interviews import is_cancelled
 
     with STATE.read() as read:
         view = read.find(name)
@@ -158,7 +162,7 @@ def show(name: AppName, as_json: JsonFlag = False) -> None:
     if as_json:
         data = render.application_json(app, view.company)
         data["timeline"] = [render.event_json(e) for e in events]
-        data["interviews"] = [render.interview_json(i) for i in interviews]
+        data["interviews"] = [render.interview_json(i, cancelled=is_cancelled(i, app)) for i in interviews]
         data["contacts"] = [render.contact_json(c, r) for c, r in people]
         data["emails"] = [render.email_json(m) for m in emails]
         print_json(data)
@@ -170,8 +174,10 @@ def show(name: AppName, as_json: JsonFlag = False) -> None:
         what = f"interview round {iv.round}" if iv.round else "screening call"
         with_whom = f", with {iv.interviewers}" if iv.interviewers else ""
         agenda = f"; agenda: {iv.notes}" if iv.notes else ""
+        called_off = " [bold]cancelled[/]: the application is closed" if is_cancelled(iv, app) else ""
         console.print(
             f"  {what} ({iv.kind.value}): {render.local(iv.starts_at, iv.timezone)} {iv.timezone}{with_whom}{agenda}"
+            + called_off
         )
     if emails:
         console.print(render.emails_table(emails))
@@ -244,6 +250,7 @@ def close(
 ) -> None:
     """Close an application with its outcome."""
     from bounceback.dates import parse_moment
+    from bounceback.domain.interviews import cancelled
     from bounceback.domain.rules import outcome_word
     from bounceback.domain.stages import Stage
 
@@ -253,6 +260,7 @@ def close(
         app = change.tracker.find(name)
         change.tracker.move(app, target, when=moment, reason=reason)
         slug, furthest = app.slug, app.furthest_stage.value
+        called_off = cancelled(change.tracker.interviews(app), app)
     if target is Stage.REJECTED:
         console.print(
             f"Recorded: {slug} said no, after you reached {furthest}. That is a hard message to get."
@@ -260,6 +268,22 @@ def close(
         console.print("Your effort is still on the record; nothing about the interviews is lost.")
     else:
         console.print(f"Closed {slug} as {target.value}.")
+    if called_off:
+        console.print(cancelled_sentence(called_off))
+
+
+def cancelled_sentence(called_off: list[Interview]) -> str:
+    """What closing did to the interviews still to come."""
+    from bounceback.cli.render import local
+
+    days = ", ".join(f"{local(iv.starts_at, iv.timezone)} {iv.timezone}" for iv in called_off)
+    one = len(called_off) == 1
+    return (
+        f"{'The interview' if one else 'The interviews'} still to come ({days}) "
+        f"{'is' if one else 'are'} cancelled: `show` lists {'it' if one else 'them'} as cancelled, and the "
+        "next calendar export tells your calendar to drop "
+        f"{'it' if one else 'them'}."
+    )
 
 
 def note(name: AppName, text: Annotated[str, typer.Argument(help="The note.")]) -> None:

@@ -153,20 +153,55 @@ _KIND_TITLES = {
 
 def feedback(
     name: AppName,
+    sent_app: Annotated[
+        str | None,
+        typer.Argument(metavar="[APP]", help="After `sent`: the application.", show_default=False),
+    ] = None,
     answered: Annotated[
         str | None, typer.Option("--answered", help="What they said.", show_default=False)
     ] = None,
     no_answer: Annotated[bool, typer.Option("--no-answer", help="Nothing came back.")] = False,
+    to: Annotated[
+        str | None, typer.Option(help="With `sent`: whom you sent it to (default: the person you chose).")
+    ] = None,
 ) -> None:
-    """Record what came of asking for feedback: the answer, or no answer."""
+    """Asking for feedback: `feedback sent APP` once the drafted request went out, then `feedback APP
+    --answered "…"` (or --no-answer) for what came of it."""
     from bounceback.coach.records import record_feedback
     from bounceback.domain.errors import InvalidInput
 
+    if name == "sent" and sent_app:
+        feedback_sent(sent_app, to)
+        return
     if (answered is None) == (not no_answer):
         raise InvalidInput('Give either --answered "what they said" or --no-answer.')
     with STATE.change(f"Feedback outcome for {name}") as change:
         sentence = record_feedback(change, change.tracker.find(name), answered, datetime.now(UTC))
     console.print(sentence)
+
+
+def feedback_sent(name: str, to: str | None) -> None:
+    """Write down that the request for feedback went out: it goes on the timeline, the reminder to send it
+    goes, and in two weeks one asks what came of it."""
+    from bounceback.cli.drafts import find_contact
+    from bounceback.domain.model import Contact
+    from bounceback.domain.outreach import OutreachKind
+    from bounceback.outreach.marking import record_sent
+
+    with STATE.change(f"Sent: request for feedback ({name})") as change:
+        app = change.tracker.find(name)
+        contact = None
+        if to:
+            chosen = find_contact(change.read, change.read.people(app.id or 0), to)
+            contact = change.store.get(Contact, chosen.id)
+        event = record_sent(change, app, OutreachKind.FEEDBACK, datetime.now(UTC), contact=contact)
+        summary, slug = event.summary, app.slug
+    console.print(f"On the timeline of {slug}: {summary}.", markup=False)
+    console.print(
+        f'When they answer, or after two weeks of silence: bounceback feedback {slug} --answered "…" '
+        "(or --no-answer)",
+        markup=False,
+    )
 
 
 def register(app: typer.Typer) -> None:

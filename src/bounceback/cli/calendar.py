@@ -24,6 +24,7 @@ def export(
     """Write an iCalendar file; import it again after changes and the same events are updated, not doubled."""
     from bounceback.cli.messages import command
     from bounceback.dates import local_zone
+    from bounceback.domain.interviews import is_cancelled
     from bounceback.outreach.calendar import InterviewEntry, build_calendar, calendar_reminders
     from bounceback.outreach.snapshot import load_due
 
@@ -32,7 +33,8 @@ def export(
         views = {v.app.id: v for v in read.applications()}
         entries = [
             InterviewEntry(iv, views[iv.application_id].app.slug, views[iv.application_id].company,
-                           views[iv.application_id].app.role)
+                           views[iv.application_id].app.role,
+                           cancelled=is_cancelled(iv, views[iv.application_id].app))
             for iv in read.interviews()
             if iv.application_id in views
         ]  # fmt: skip
@@ -40,8 +42,14 @@ def export(
     zone = local_zone(STATE.require_settings().timezone)
     chosen = calendar_reminders(view.derived, view.answers, now, zone) if view else []
     write_atomically(file, build_calendar(entries, chosen, now, how=command).to_ical())
+    called_off = sum(1 for e in entries if e.cancelled)
+    cancelled = (
+        f" ({called_off} of them cancelled: calendars drop {'it' if called_off == 1 else 'them'})"
+        if called_off
+        else ""
+    )
     console.print(
-        f"Wrote {count(len(entries), 'interview')} and {count(len(chosen), 'reminder')} to {file}. "
+        f"Wrote {count(len(entries), 'interview')}{cancelled} and {count(len(chosen), 'reminder')} to {file}. "
         "Import it again after changes: the same events are updated, not doubled.",
         markup=False,
     )

@@ -102,6 +102,7 @@ def read_facts(
         detail=detail,
         comeback=comeback,
         sender=sign,
+        app=app,
     )
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bounceback.cli.context import STATE, console, print_json
 from bounceback.cli.options import AppName, JsonFlag, enum_value
+
+if TYPE_CHECKING:
+    from bounceback.domain.model import Interview
 
 interview_app = typer.Typer(help="Interviews, stored in UTC with their own time zone.", no_args_is_help=True)
 
@@ -64,24 +67,37 @@ def list_interviews(
     from rich.table import Table
 
     from bounceback.cli.render import interview_json, local
+    from bounceback.domain.interviews import is_cancelled
 
     with STATE.read() as read:
-        apps = {v.app.id: v.app.slug for v in read.applications()}
+        owners = {v.app.id: v.app for v in read.applications()}
+        apps = {app_id: app.slug for app_id, app in owners.items()}
         app_id = read.find(name).app.id if name else None
         interviews = read.interviews(app_id)
+
+    def off(iv: Interview) -> bool:
+        """Called off by the close of its application."""
+        owner = owners.get(iv.application_id)
+        return owner is not None and is_cancelled(iv, owner)
+
     if as_json:
-        print_json([{**interview_json(i), "application": apps.get(i.application_id)} for i in interviews])
+        print_json(
+            [
+                {**interview_json(i, cancelled=off(i)), "application": apps.get(i.application_id)}
+                for i in interviews
+            ]
+        )
         return
     if not interviews:
         console.print("No interviews recorded.")
         return
     table = Table(show_edge=False, header_style="bold")
-    for column in ("application", "round", "kind", "local time", "zone", "with", "agenda"):
+    for column in ("application", "round", "kind", "local time", "zone", "with", "agenda", "status"):
         table.add_column(column)
     for iv in interviews:
         table.add_row(
             apps.get(iv.application_id, "?"), str(iv.round) if iv.round else "screening", iv.kind.value,
-            local(iv.starts_at, iv.timezone), iv.timezone, iv.interviewers, iv.notes,
+            local(iv.starts_at, iv.timezone), iv.timezone, iv.interviewers, iv.notes, "cancelled" if off(iv) else "",
         )  # fmt: skip
     console.print(table)
 

@@ -31,6 +31,7 @@ def command(action: Action) -> str:
         ActionKind.LINK_MAIL: "bounceback mail link",
         ActionKind.RELABEL_MAIL: f"bounceback mail relabel {action.message} {action.label}",
         ActionKind.RECORD_FEEDBACK: f'bounceback feedback {slug} --answered "what they said"  (or --no-answer)',
+        ActionKind.FEEDBACK_SENT: f"bounceback feedback sent {slug}",
     }
     if action.kind is ActionKind.DRAFT:
         kind = action.draft.value.replace("_", "-") if action.draft else "follow-up"

@@ -26,6 +26,7 @@ def prep(
     """Prepare for the next interview: checklist, questions to ask, hard questions, time and connection."""
     from bounceback.cli.messages import command
     from bounceback.dates import local_zone
+    from bounceback.domain.interviews import standing
     from bounceback.outreach.prep import PrepFacts, next_interview, prep_markdown
 
     if ask or hard:
@@ -43,7 +44,8 @@ def prep(
             now=now,
             my_zone=zone,
             my_zone_name=settings.timezone or getattr(zone, "key", "") or str(zone),
-            interview=next_interview(read.interviews(app.id or 0), now),
+            interview=next_interview(standing(read.interviews(app.id or 0), app), now),
+            closed=app.stage if app.stage.is_closed else None,
             url=app.url,
             people=read.people(app.id or 0),
             questions=read.question_bank(app.id or 0),

@@ -118,8 +118,8 @@ def event_json(event: Event) -> dict[str, Any]:
     }
 
 
-def interview_json(iv: Interview) -> dict[str, Any]:
-    """An interview as JSON-able data, with its local time."""
+def interview_json(iv: Interview, *, cancelled: bool = False) -> dict[str, Any]:
+    """An interview as JSON-able data, with its local time (and whether closing the application called it off)."""
     return {
         "id": iv.id,
         "round": iv.round,
@@ -130,6 +130,7 @@ def interview_json(iv: Interview) -> dict[str, Any]:
         "duration_minutes": iv.duration_minutes,
         "location": iv.location or None,
         "interviewers": iv.interviewers or None,
+        "cancelled": cancelled,
     }
 
 

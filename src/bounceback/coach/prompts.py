@@ -148,7 +148,12 @@ def _date(_prompt: Prompt, raw: Any) -> str:
     cleaned = re.sub(r"^next\s+", "", text, flags=re.IGNORECASE)
     parsed = dateparser.parse(cleaned, languages=["en"], settings={"PREFER_DATES_FROM": "future"})
     if parsed is None:
-        raise InvalidInput(f"“{text}” is not a date I can read; try 2026-03-14 or “friday”.")
+        from datetime import timedelta
+
+        from bounceback.dates import now_utc
+
+        ahead = now_utc().date() + timedelta(days=10)
+        raise InvalidInput(f"“{text}” is not a date I can read; try {ahead:%Y-%m-%d} or “friday”.")
     return parsed.date().isoformat()
 
 

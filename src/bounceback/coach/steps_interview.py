@@ -9,7 +9,6 @@ from typing import Any
 from bounceback.coach.effects import (
     AddLesson,
     AddQuestion,
-    AskFeedback,
     MeetPerson,
     MoodMoment,
     OnTimeline,
@@ -21,7 +20,8 @@ from bounceback.coach.step import Step, StepResult, figure, support_block, text
 from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.coaching import LessonKind
 from bounceback.domain.due import DueRules
-from bounceback.domain.outreach import OutreachKind
+from bounceback.domain.due_rules import NEXT_STEP
+from bounceback.domain.outreach import FEEDBACK_TO, OutreachKind
 from bounceback.domain.wellbeing import mood_change_sentence
 
 NO_FEEDBACK = figure(
@@ -30,6 +30,7 @@ NO_FEEDBACK = figure(
 )
 DRAFT_HINT = "{0} writes a short request you can send from your own mail."
 RECORD_HINT = "When they answer, or do not: {0}."
+SENT_HINT = "Once you have sent it: {0}. Until then the reminder stays on your list."
 DEFAULT_PLAN_DAYS = 7
 
 
@@ -150,15 +151,23 @@ class FeedbackStep(Step):
                 return StepResult([text("Not asking is a fair choice too.")])
             return StepResult()
         contact = int(answers["contact"].removeprefix("contact-")) if "contact" in answers else None
-        name = next((p.name for p in facts.people if p.id == contact), facts.company)
+        chosen = next((p for p in facts.people if p.id == contact), None)
+        name = chosen.name if chosen else facts.company
+        to = (chosen.email or str(chosen.id)) if chosen else ""
+        details = {"coach": "feedback_request", FEEDBACK_TO: contact or 0}
         return StepResult(
             [
-                text(f"Recorded: you are asking {name} for feedback."),
-                text(DRAFT_HINT, _act(facts, ActionKind.DRAFT, draft=OutreachKind.FEEDBACK)),
-                text(RECORD_HINT, _act(facts, ActionKind.RECORD_FEEDBACK)),
+                text(f"Noted: you would like to ask {name} for feedback. Nothing is sent from here."),
+                text(DRAFT_HINT, _act(facts, ActionKind.DRAFT, draft=OutreachKind.FEEDBACK, to=to)),
+                text(SENT_HINT, _act(facts, ActionKind.FEEDBACK_SENT)),
             ],
-            [AskFeedback(contact), OnTimeline(f"Asked {name} for feedback", {"coach": "feedback_request"})],
+            [OnTimeline(f"Request for feedback to {name} drafted, not sent yet", details)],
         )
+
+
+def example_day(facts: SessionFacts) -> date:
+    """A day to show as an example: always ahead of today, by the session's own clock."""
+    return facts.now.date() + timedelta(days=DEFAULT_PLAN_DAYS + 3)
 
 
 _WILL = re.compile(r"^(then\s+)?(i\s+will\s+)?", re.IGNORECASE)
@@ -177,7 +186,9 @@ class NextStep(Step):
     def prompts(self, facts: SessionFacts) -> list[Prompt]:
         return [
             Prompt("step", "One concrete next step:", PromptKind.TEXT),
-            Prompt("by", "By when? A date, like 2026-03-14 or “friday”.", PromptKind.DATE),
+            Prompt(
+                "by", f"By when? A date, like {example_day(facts):%Y-%m-%d} or “friday”.", PromptKind.DATE
+            ),
             Prompt("if_then", "Finish the sentence: if I hear no again, then I will …", PromptKind.TEXT),
             Prompt("mood", "And your mood now, 0 to 10?", PromptKind.NUMBER),
         ]
@@ -187,7 +198,7 @@ class NextStep(Step):
         if answers.get("step"):
             default = facts.now.date() + timedelta(days=DEFAULT_PLAN_DAYS)
             by = date.fromisoformat(answers.get("by") or default.isoformat())
-            details = {"coach": "next_step", "next_step": answers["step"], "by": by.isoformat()}
+            details = {"coach": "next_step", NEXT_STEP: answers["step"], "by": by.isoformat()}
             result.effects.append(OnTimeline(f"Next step: {answers['step']} (by {by.isoformat()})", details))
             result.after.append(text(f"Your next step: {answers['step']}, by {by:%A %d %B}."))
         if answers.get("if_then"):

@@ -16,6 +16,7 @@ from bounceback.domain.recovery import (
     bounce_back_trend,
     days_text,
     goal_sentence,
+    goal_year,
     pipeline_facts,
     pipeline_nudge,
 )
@@ -132,20 +133,21 @@ class RejectionsStep(Step):
         return blocks
 
     def prompts(self, facts: SessionFacts) -> list[Prompt]:
-        year = facts.now.year
+        year = goal_year(facts.now)
+        goal = facts.goal if year == facts.now.year else None
         label = (
             f"How many rejections would you like to collect in {year}? Each one is a sign of trying."
-            if facts.goal is None
-            else f"Your goal for {year} is {facts.goal}. A new number, or Enter to keep it:"
+            if goal is None
+            else f"Your goal for {year} is {goal}. A new number, or Enter to keep it:"
         )
         return [Prompt("goal", label, PromptKind.NUMBER, low=1, high=rules.MAX_GOAL)]
 
     def apply(self, facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
         if "goal" not in answers:
             return StepResult()
-        year = facts.now.year
-        goal = answers["goal"]
+        year, goal = goal_year(facts.now), answers["goal"]
+        so_far = facts.rejections_this_year if year == facts.now.year else 0
         return StepResult(
-            [fact(goal_sentence(facts.rejections_this_year, goal, year))],
+            [fact(goal_sentence(so_far, goal, year))],
             [SetGoal(year, goal)],
         )

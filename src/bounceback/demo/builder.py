@@ -247,7 +247,16 @@ class DemoWriter:
             key = runner.step_key
             given = step.answers.get(key)
             runner.submit(key, None if given is None else {k: self.dated(v) for k, v in given.items()})
+            if key == "feedback" and given and given.get("ask"):
+                self.send_feedback_request(change, app, when)
         self.built.sessions += 1
+
+    def send_feedback_request(self, change: Change, app: Application, when: datetime) -> None:
+        """The searcher sends the drafted request from their own mail and marks it sent, as `feedback sent`."""
+        from bounceback.domain.outreach import OutreachKind
+        from bounceback.outreach.marking import record_sent
+
+        record_sent(change, app, OutreachKind.FEEDBACK, when)
 
     def dated(self, value: object) -> object:
         """An answer as typed: a day counted from today becomes its date."""

@@ -19,6 +19,7 @@ class ActionKind(StrEnum):
     BOUNCE = "bounce"  # the bounce-back session after a rejection
     DRAFT = "draft"  # write an email (which one: `draft`)
     RECORD_FEEDBACK = "record_feedback"  # write down what came of a request for feedback
+    FEEDBACK_SENT = "feedback_sent"  # write down that the drafted request for feedback went out
     CLOSE = "close"  # close the application with an outcome
     PREPARE = "prepare"  # prepare for the next interview
     CHECK_IN = "check_in"  # the weekly check-in

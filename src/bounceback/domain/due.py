@@ -30,6 +30,7 @@ class DueKind(StrEnum):
     INTERVIEW = "interview"
     GHOSTED = "ghosted"
     CHECKIN = "checkin"
+    NEXT_STEP = "next_step"
 
 
 @dataclass(frozen=True)

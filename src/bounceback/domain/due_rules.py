@@ -5,12 +5,22 @@ calendar ahead."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from bounceback.domain.actions import ActionKind
+from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.business_days import MORNING, at_local
 from bounceback.domain.coaching import FeedbackOutcome
-from bounceback.domain.due import DueItem, DueKind, DueRules, SearchState, act, app_item, ghost_suggestions
+from bounceback.domain.due import (
+    DueItem,
+    DueKind,
+    DueRules,
+    SearchState,
+    act,
+    app_item,
+    app_key,
+    day_label,
+    ghost_suggestions,
+)
 from bounceback.domain.due_waiting import (
     checkin_items,
     follow_up_items,
@@ -20,7 +30,14 @@ from bounceback.domain.due_waiting import (
     thank_you_items,
 )
 from bounceback.domain.model import Application, Contact, EventKind
-from bounceback.domain.outreach import OutreachKind, pick_recipient, planned_reconnects, sent_kind
+from bounceback.domain.outreach import (
+    OutreachKind,
+    chosen_for_feedback,
+    feedback_drafted,
+    pick_recipient,
+    planned_reconnects,
+    sent_kind,
+)
 from bounceback.domain.stages import Stage
 
 AFTER_REJECTION_KEPT = timedelta(days=14)  # a session or a feedback request helps most in these days
@@ -45,6 +62,7 @@ def derive_due(state: SearchState, rules: DueRules, now: datetime) -> list[DueIt
             open_apps, now, rules.ghost_after_days, heard=heard_map(state, now), companies=state.companies
         ),
         *checkin_items(state, rules, now),
+        *next_step_items(state, rules),
     ]
 
 
@@ -77,16 +95,24 @@ def feedback_items(state: SearchState) -> Iterator[DueItem]:
     for app, closed in rejected(state):
         if app.id in asked or not spoke_with_someone(state, app):
             continue
-        chosen = pick_recipient(OutreachKind.FEEDBACK, state.people.get(app.id or 0, []))
-        who = f"{chosen[0].name} at {state.company(app)}" if chosen else state.company(app)
+        people, events = state.people.get(app.id or 0, []), state.events.get(app.id or 0, [])
+        drafted, wanted = feedback_drafted(events), chosen_for_feedback(events)
+        named = next((p for p, _ in people if wanted and p.id == wanted), None)
+        if named is None and not drafted:
+            picked = pick_recipient(OutreachKind.FEEDBACK, people)
+            named = picked[0] if picked else None
+        who = f"{named.name} at {state.company(app)}" if named else state.company(app)
+        to = (named.email or str(named.id)) if named and drafted else ""
         yield app_item(
             DueKind.FEEDBACK,
             app,
-            title=f"Ask {who} for feedback",
+            title=f"Send your request for feedback to {who} (drafted, not sent yet)"
+            if drafted
+            else f"Ask {who} for feedback",
             due_at=closed + FEEDBACK_WITHIN,
-            action=act(ActionKind.DRAFT, app, draft=OutreachKind.FEEDBACK),
+            action=act(ActionKind.DRAFT, app, draft=OutreachKind.FEEDBACK, to=to),
             shows_from=closed,
-            expires_at=closed + AFTER_REJECTION_KEPT,
+            expires_at=None if drafted else closed + AFTER_REJECTION_KEPT,  # chosen: it stays until sent
         )
 
 
@@ -175,3 +201,36 @@ def reconnect_item(
         action=act(ActionKind.DRAFT, app, draft=OutreachKind.RECONNECT, to=to),
         shows_from=shows,
     )
+
+
+NEXT_STEP = "next_step"  # details key of the next step a bounce-back session ends with ("by": its day)
+EVENING = time(18, 0)
+
+
+def next_step_items(state: SearchState, rules: DueRules) -> Iterator[DueItem]:
+    """The next step the person named at the end of a bounce-back session, due on the day they chose; it
+    stays until they mark it done (or dismiss it)."""
+    for app in state.apps:
+        for event in state.events.get(app.id or 0, []):
+            step, by = event.details.get(NEXT_STEP), event.details.get("by")
+            try:
+                day = date.fromisoformat(str(by))
+            except ValueError:
+                continue
+            if not step:
+                continue
+            due = at_local(day, EVENING, rules.zone)
+            yield app_item(
+                DueKind.NEXT_STEP,
+                app,
+                f"e{event.id or 0}",
+                title=f"Your next step after {state.company(app)}: {step} (by {day_label(due, rules.zone)})",
+                due_at=due,
+                action=Action(
+                    ActionKind.MARK_DONE,
+                    app.slug,
+                    app.id or 0,
+                    reminder=app_key(DueKind.NEXT_STEP, app, f"e{event.id or 0}"),
+                ),
+                shows_from=min(event.occurred_at, due),
+            )

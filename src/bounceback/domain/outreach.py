@@ -18,6 +18,9 @@ from bounceback.domain.stages import Stage
 SENT = "sent"  # details key marking an email the person sent
 ANSWER_BY = "answer_by"  # details key of a note recording the day the employer promised an answer
 RECONNECT_ON = "reconnect_on"  # details key of a timeline entry planning when to write to a person again
+FEEDBACK_TO = (
+    "feedback_to"  # details key of the note choosing whom to ask for feedback (a contact id, 0: anyone)
+)
 
 
 class OutreachKind(StrEnum):
@@ -119,6 +122,20 @@ def planned_reconnects(events: Iterable[Event]) -> dict[int, date]:
             except ValueError:
                 continue
     return plans
+
+
+def chosen_for_feedback(events: Iterable[Event]) -> int | None:
+    """The contact the person chose to ask for feedback (the latest choice), None when they chose no one."""
+    chosen = [e for e in events if FEEDBACK_TO in e.details]
+    if not chosen:
+        return None
+    raw = max(chosen, key=lambda e: e.occurred_at).details[FEEDBACK_TO]
+    return int(str(raw)) if str(raw).isdigit() and int(str(raw)) else None
+
+
+def feedback_drafted(events: Iterable[Event]) -> bool:
+    """Whether the person chose, in a bounce-back session, to ask for feedback."""
+    return any(FEEDBACK_TO in e.details for e in events)
 
 
 def has_conversation(furthest: Stage, interviews: Sequence[Interview], roles: Iterable[ContactRole]) -> bool:

@@ -140,6 +140,11 @@ def rejections_in_year(rejections: Iterable[Rejection], year: int) -> int:
     return sum(1 for r in rejections if r.at.year == year)
 
 
+def goal_year(now: datetime) -> int:
+    """The year a rejection goal is asked for: this one, or from December the coming one."""
+    return now.year + 1 if now.month == 12 else now.year
+
+
 def goal_sentence(count: int, goal: int | None, year: int) -> str:
     """Rejections so far against the person's goal, each counted as a sign of trying."""
     noes = "1 rejection" if count == 1 else f"{count} rejections"

@@ -29,6 +29,7 @@ class InterviewEntry:
     slug: str
     company: str
     role: str
+    cancelled: bool = False  # called off when the application was closed
 
 
 def interview_uid(interview: Interview) -> str:
@@ -116,7 +117,8 @@ def zone_span(moments: list[datetime], now: datetime) -> tuple[date, date]:
 
 
 def interview_event(entry: InterviewEntry, now: datetime, how: Callable[[Action], str]) -> Any:
-    """An interview at its own wall-clock time, with an alarm an hour before (and a day before for video)."""
+    """An interview at its own wall-clock time, with an alarm an hour before (and a day before for video).
+    One called off by a close keeps its UID with STATUS:CANCELLED and no alarm, so calendars drop it."""
     from icalendar import Event
 
     from bounceback.dates import zone
@@ -129,9 +131,11 @@ def interview_event(entry: InterviewEntry, now: datetime, how: Callable[[Action]
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=iv.duration_minutes or 60))
     round_text = f", round {iv.round}" if iv.round > 1 else ""
-    event.add(
-        "summary", f"{iv.kind.value.capitalize()} interview: {entry.company} ({entry.role}{round_text})"
-    )
+    title = f"{iv.kind.value.capitalize()} interview: {entry.company} ({entry.role}{round_text})"
+    if entry.cancelled:
+        return cancelled_event(event, title)
+    event.add("status", "CONFIRMED")
+    event.add("summary", title)
     if iv.location:
         event.add("location", iv.location)
     lines = [f"With {iv.interviewers}." if iv.interviewers else ""]
@@ -146,6 +150,16 @@ def interview_event(entry: InterviewEntry, now: datetime, how: Callable[[Action]
             f"Tomorrow: video interview with {entry.company}. Test the link, the app, camera and sound today."
         )
         event.add_component(alarm(timedelta(days=-1), note))
+    return event
+
+
+def cancelled_event(event: Any, title: str) -> Any:
+    """The interview as called off: same UID, a higher sequence, STATUS:CANCELLED, no alarm."""
+    event.add("status", "CANCELLED")
+    event.add("sequence", 1)
+    event.add("summary", f"Cancelled: {title}")
+    event.add("description", "Cancelled: the application is closed.")
+    event.add("transp", "TRANSPARENT")
     return event
 
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from bounceback.domain.errors import InvalidInput
-from bounceback.domain.model import Contact, ContactRole, Event, Interview
+from bounceback.domain.interviews import standing
+from bounceback.domain.model import Application, Contact, ContactRole, Event, Interview
 from bounceback.domain.outreach import (
     OutreachKind,
+    chosen_for_feedback,
     detail_from_notes,
     last_contact,
     pick_recipient,
@@ -60,6 +62,7 @@ class DraftFacts:
     met_at: datetime | None = None
     comeback: bool = False
     sender: str = ""
+    closed: str = ""  # the outcome once the process is over ("rejected" …): no "even more interested" then
 
 
 @dataclass(frozen=True)
@@ -147,11 +150,14 @@ def gather_facts(
     detail: str = "",
     comeback: bool = False,
     sender: str = "",
+    app: Application | None = None,
 ) -> DraftFacts:
-    """Pick what a draft needs from an application's records: who it goes to, which interview, what detail."""
+    """Pick what a draft needs from an application's records: who it goes to (for feedback, the person chosen
+    in the bounce-back session), which interview (never one the close called off), what detail."""
+    if app is not None:
+        interviews = standing(interviews, app)
     if recipient is None:
-        chosen = pick_recipient(kind, people)
-        recipient = chosen[0] if chosen else None
+        recipient = default_recipient(kind, people, events)
     past = [iv for iv in interviews if iv.starts_at <= now]
     interview = max(past, key=lambda iv: iv.starts_at) if past else None
     if interview is None and kind is OutreachKind.THANK_YOU and interviews:
@@ -173,7 +179,20 @@ def gather_facts(
         met_at=interview.starts_at if interview else contact,
         comeback=comeback,
         sender=sender.strip(),
+        closed=app.stage.value if app is not None and app.stage.is_closed else "",
     )
+
+
+def default_recipient(
+    kind: OutreachKind, people: Sequence[tuple[Contact, ContactRole]], events: Sequence[Event]
+) -> Contact | None:
+    """Whom an email goes to when the person did not say: whom they chose to ask, else the likeliest."""
+    wanted = chosen_for_feedback(events) if kind is OutreachKind.FEEDBACK else None
+    named = next((person for person, _ in people if wanted and person.id == wanted), None)
+    if named is not None:
+        return named
+    chosen = pick_recipient(kind, people)
+    return chosen[0] if chosen else None
 
 
 def first_name(name: str) -> str:
@@ -225,6 +244,7 @@ def context(facts: DraftFacts, now: datetime, zone: tzinfo) -> dict[str, Any]:
         "met_when": month_phrase(facts.met_at, now, zone),
         "detail": facts.detail,
         "comeback": facts.comeback,
+        "closed": facts.closed,
         "sender_name": facts.sender,
         "sign_off": "Best wishes," + (f"\n{facts.sender}" if facts.sender else ""),
     }

@@ -18,7 +18,8 @@ from bounceback.domain.coaching import (
 from bounceback.domain.due import DueItem, DueKind
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.domain.model import Application, Contact, Event, EventKind
-from bounceback.domain.outreach import ANSWER_BY, SENT, OutreachKind, pick_recipient
+from bounceback.domain.outreach import ANSWER_BY, SENT, OutreachKind
+from bounceback.outreach.drafts import default_recipient
 from bounceback.workspace.change import Change
 
 _SENT_SUMMARY = {
@@ -99,8 +100,7 @@ def record_sent(
     """Put an email the person sent on the timeline (a request for feedback is also kept to ask about later)."""
     tracker = change.tracker
     if contact is None:
-        chosen = pick_recipient(kind, tracker.people_of(app))
-        contact = chosen[0] if chosen else None
+        contact = default_recipient(kind, tracker.people_of(app), tracker.timeline(app))
     who = contact.name if contact else tracker.company_of(app).name
     details: dict[str, object] = {SENT: kind.value}
     if contact is not None:

@@ -13,6 +13,7 @@ from bounceback.domain.actions import Action, ActionKind
 from bounceback.domain.coaching import Question, QuestionKind
 from bounceback.domain.model import Contact, ContactRole, Interview, InterviewKind
 from bounceback.domain.outreach import OutreachKind
+from bounceback.domain.stages import Stage
 
 DEFAULT_QUESTIONS = (
     "What would you like the person in this role to have done in the first six months?",
@@ -39,6 +40,7 @@ class PrepFacts:
     url: str = ""
     people: Sequence[tuple[Contact, ContactRole]] = ()
     questions: Sequence[Question] = field(default_factory=list)
+    closed: Stage | None = None  # the outcome, once the application is closed
 
 
 def next_interview(interviews: Sequence[Interview], now: datetime) -> Interview | None:
@@ -48,7 +50,9 @@ def next_interview(interviews: Sequence[Interview], now: datetime) -> Interview 
 
 
 def prep_markdown(facts: PrepFacts, *, how: Callable[[Action], str]) -> str:
-    """The whole sheet."""
+    """The whole sheet; for a closed application only the questions worth practising for the next one."""
+    if facts.closed is not None:
+        return closed_sheet(facts, how)
     parts = [
         f"# Interview prep: {facts.role} at {facts.company}",
         heading_lines(facts, how),
@@ -59,6 +63,26 @@ def prep_markdown(facts: PrepFacts, *, how: Callable[[Action], str]) -> str:
     if facts.interview is not None and needs_logistics(facts.interview, facts.my_zone):
         parts.append("## Time and connection\n\n" + "\n".join(f"- {line}" for line in connection(facts)))
     return "\n\n".join(parts) + "\n"
+
+
+CLOSED_WORDS = {
+    Stage.REJECTED: "they said no",
+    Stage.WITHDRAWN: "you withdrew",
+    Stage.GHOSTED: "they went quiet",
+    Stage.ACCEPTED: "you accepted the offer",
+    Stage.DECLINED: "you declined the offer",
+}
+
+
+def closed_sheet(facts: PrepFacts, how: Callable[[Action], str]) -> str:
+    """No checklist and no thank-you for a process that is over: what was practised still counts."""
+    why = CLOSED_WORDS.get(facts.closed or Stage.REJECTED, "it is closed")
+    return (
+        f"# {facts.role} at {facts.company}\n\n"
+        f"This application is closed ({why}), so there is no interview left to prepare for here; any that "
+        "were still to come are cancelled. What you practised carries over to the next one.\n\n"
+        "## Hard questions to practise\n\n" + hard_questions(facts, how) + "\n"
+    )
 
 
 def heading_lines(facts: PrepFacts, how: Callable[[Action], str]) -> str:

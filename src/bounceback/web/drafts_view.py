@@ -72,6 +72,7 @@ def make_draft(web: WebContext, app_id: int, kind_text: str, *, detail: str = ""
             notes=[view.app.notes, *(e.summary for e in events if e.kind is EventKind.NOTE)],
             detail=detail,
             sender=signature(stored),
+            app=view.app,
         )
     draft = render(facts, now, local_zone(web.settings.timezone), home=web.settings.home)
     unused = tuple(path.name for path in unused_templates(web.settings.home))

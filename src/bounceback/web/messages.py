@@ -21,6 +21,7 @@ _DRAFT_WORDS = {
 _WORDS = {
     ActionKind.BOUNCE: "Open the bounce-back session",
     ActionKind.RECORD_FEEDBACK: "Say what came of it",
+    ActionKind.FEEDBACK_SENT: "Mark it sent",
     ActionKind.CLOSE: "Close it",
     ActionKind.PREPARE: "Prepare",
     ActionKind.CHECK_IN: "Check in",
@@ -50,7 +51,12 @@ def href(action: Action) -> str:
         return f"/bounce/{app}"
     if action.kind in (ActionKind.REVIEW_MAIL, ActionKind.LINK_MAIL, ActionKind.RELABEL_MAIL):
         return "/mail/review"
-    if action.kind in (ActionKind.SEE_DUE, ActionKind.RECORD_FEEDBACK, ActionKind.MARK_DONE):
+    if action.kind in (
+        ActionKind.SEE_DUE,
+        ActionKind.RECORD_FEEDBACK,
+        ActionKind.MARK_DONE,
+        ActionKind.FEEDBACK_SENT,
+    ):
         return "/due"
     if app:
         return f"/applications/{app}" + ("#drafts" if action.kind is ActionKind.DRAFT else "")
@@ -68,6 +74,7 @@ def words(action: Action) -> str:
 _IN_A_SENTENCE = {
     ActionKind.DRAFT: "the draft on its page",
     ActionKind.RECORD_FEEDBACK: "say what came of it on the due list",
+    ActionKind.FEEDBACK_SENT: "mark it sent on the due list",
     ActionKind.SEE_LESSONS: "`bounceback lessons` on the command line",
     ActionKind.SEE_DUE: "the due list",
 }

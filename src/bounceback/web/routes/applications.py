@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from bounceback.domain.errors import InvalidInput
+from bounceback.domain.interviews import cancelled
 from bounceback.domain.model import ContactRole, InterviewKind, Source, WorkMode
 from bounceback.domain.stages import PROGRESS, Stage, allowed_targets
 from bounceback.domain.wording import edit_summary
@@ -71,6 +72,7 @@ def application_page(request: Request, web: Web, app_id: int) -> Response:
         "company": view.company,
         "events": list(reversed(events)),
         "interviews": interviews,
+        "cancelled": {iv.id for iv in cancelled(interviews, app)},
         "people": people,
         "emails": [(mail, sanitise(mail.html) if mail.html else None) for mail in emails],
         "targets": allowed_targets(app.stage),
