@@ -117,6 +117,7 @@ def lived_in(cli: CLI, tmp_path: Path) -> None:
         "next": {"step": "Apply to the Harbour Automation controls role", "by": by, "if_then": "", "mood": 5},
     }
     cli("bounce", fernhill["name"], "--answers", write_json(tmp_path, "bounce.json", answers))
+    cli("feedback", "sent", fernhill["name"])  # drafted in the session; a request once the person has sent it
     cli("checkin", "--answers", write_json(tmp_path, "checkin.json", {"who5": [3, 3, 2, 3, 3], "mood": 5}))
     cli("goal", "30")
     soon = (datetime.now(UTC) + timedelta(days=6)).date().isoformat()
