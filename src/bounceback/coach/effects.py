@@ -11,7 +11,6 @@ from bounceback.dates import now_utc
 from bounceback.domain import rules
 from bounceback.domain.coaching import (
     BounceSession,
-    FeedbackRequest,
     Goal,
     Lesson,
     LessonKind,
@@ -70,13 +69,6 @@ class MeetPerson:
 
 
 @dataclass(frozen=True)
-class AskFeedback:
-    """The person asks for feedback (of this contact, when one was chosen)."""
-
-    contact_id: int | None
-
-
-@dataclass(frozen=True)
 class SetGoal:
     """The yearly rejection goal."""
 
@@ -92,7 +84,7 @@ class OnTimeline:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-Effect = SetMood | SetSelfWorth | AddLesson | AddQuestion | MeetPerson | AskFeedback | SetGoal | OnTimeline
+Effect = SetMood | SetSelfWorth | AddLesson | AddQuestion | MeetPerson | SetGoal | OnTimeline
 
 
 class EffectWriter:
@@ -122,8 +114,6 @@ class EffectWriter:
                 store.add(Question(QuestionKind.HARD, text, self.now, app_id))
             case MeetPerson():
                 self._meet(effect)
-            case AskFeedback(contact_id):
-                store.add(FeedbackRequest(app_id or 0, self.now, contact_id))
             case SetGoal(year, rejections):
                 set_goal(self.change, year, rejections)
             case OnTimeline(summary, details):
