@@ -13,7 +13,7 @@ from rich.text import Text
 from bounceback.cli.messages import say, with_actions
 from bounceback.coach.driver import Stop
 from bounceback.coach.prompts import Block, BlockKind, Prompt, PromptKind, parse_answer
-from bounceback.coach.session import StepView
+from bounceback.coach.session import ReviewPart, StepView
 from bounceback.domain.errors import InvalidInput
 
 SKIP, QUIT = "/skip", "/quit"
@@ -34,15 +34,26 @@ class RichDisplay:
         self.show_how_to = show_how_to
 
     def step(self, view: StepView, *, resumed: bool) -> None:
-        """A rule with the step's number and title, then its introduction."""
+        """A rule with the part's heading (the step of the method it belongs to), then its introduction."""
         if resumed:
-            self.console.print(Text(f"Picking up where you left off: step {view.number} of {view.total}."))
+            self.console.print(Text(f"Picking up where you left off, at “{view.title}”."))
         if self.show_how_to:
             self.console.print(Text(HOW_TO, style="bright_black"))
             self.show_how_to = False
-        heading = view.title if view.total == 1 else f"Step {view.number} of {view.total} · {view.title}"
-        self.console.print(Rule(Text(heading), align="left"))
+        self.console.print(Rule(Text(view.title), align="left"))
         self.blocks(view.intro)
+
+    def review(self, parts: list[ReviewPart], *, short: bool) -> None:
+        """A finished session, part by part, as it was answered."""
+        self.console.print(Text(f"The {'short' if short else 'full'} session, as you answered it:"))
+        for part in parts:
+            self.console.print(Rule(Text(part.title), align="left"))
+            if part.skipped:
+                self.console.print(Text("Skipped.", style="bright_black"))
+            elif not part.lines:
+                self.console.print(Text("Nothing written here.", style="bright_black"))
+            for line in part.lines:
+                self.console.print(Text(f"  {line}"))
 
     def blocks(self, blocks: list[Block]) -> None:
         """Each block on its own line; a figure ends with its source."""
@@ -105,3 +116,19 @@ class TerminalSource:
         if word == QUIT:
             raise Stop
         return line.strip()
+
+
+def ask_choice(console: Console, question: str, options: tuple[str, ...]) -> str | None:
+    """One word out of a few, asked until it is one of them; None for Enter, /quit or the end of input."""
+    while True:
+        try:
+            line = console.input(Text(f"{question} ", style="bold"))
+        except EOFError:
+            return None
+        word = line.strip().lower()
+        if not word or word == QUIT:
+            return None
+        found = [option for option in options if option.startswith(word)]
+        if len(found) == 1:
+            return found[0]
+        console.print(Text(f"“{line.strip()}” is not one of: {', '.join(options)}.", style="red"))

@@ -48,6 +48,7 @@ class SessionFacts:
     goal: int | None
     readings: tuple[Reading, ...]
     feedback_asked: datetime | None = None
+    close_reason: str = ""  # what the person typed when they closed the application
     answers: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -81,6 +82,10 @@ def build_facts(change: Change, app: Application, bounce: BounceSession, now: da
     links = tracker.people_of(app)
     linked = {c.id: Person(c.id or 0, c.name, c.email, r.value) for c, r in reversed(links)}
     people = tuple(sorted(linked.values(), key=lambda p: p.name))
+    closed_at = app.closed_at or now
+    # The run of noes up to and including this one: a step past this level taken since then (an application
+    # moved on, or one added already further along) does not make this no count for nothing.
+    outcomes = [o for o in level_outcomes(apps, history.events, level) if o.at <= closed_at]
     noes = rejections(apps, history.events)
     goal = read.goal(now.year)
     requests = read.feedback_requests(app.id or 0)
@@ -92,10 +97,10 @@ def build_facts(change: Change, app: Application, bounce: BounceSession, now: da
         company=tracker.company_of(app).name,
         role=app.role,
         level=level,
-        closed_at=app.closed_at or now,
+        closed_at=closed_at,
         conversation=had_conversation(app, [r for _, r in links], tracker.interviews(app)),
         people=people,
-        streak=current_streak(level_outcomes(apps, history.events, level)),
+        streak=current_streak(outcomes),
         pipeline=pipeline(apps, now.date()),
         backs=tuple(bounce_backs(noes, forward_steps(apps, history.events))),
         rejections_this_year=rejections_in_year(noes, now.year),
@@ -103,4 +108,5 @@ def build_facts(change: Change, app: Application, bounce: BounceSession, now: da
         readings=tuple(history.readings),
         feedback_asked=asked.requested_at if asked else None,
         answers=dict(bounce.answers),
+        close_reason=app.close_reason.strip(),
     )

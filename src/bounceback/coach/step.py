@@ -21,11 +21,32 @@ class StepResult:
     effects: list[Effect] = field(default_factory=list)
 
 
+# The four steps of the method, in order; every part of a session belongs to one of them, or comes before or
+# after them (checking in, checking out).
+METHOD_STEPS = (
+    "Don't let it define you",
+    "Knock the job off its pedestal",
+    "Get good at rejection",
+    "Make the interview process work for you",
+)
+
+
 class Step:
-    """One step of the session; subclasses fill in the words and the rules."""
+    """One part of the session; subclasses fill in the words and the rules. `method` is the step of the
+    method it belongs to (1 to 4), or 0 for checking in and out around them."""
 
     key: ClassVar[str]
     title: ClassVar[str]
+    method: ClassVar[int] = 0
+
+    @property
+    def heading(self) -> str:
+        """How the part is headed: its step of the method (and the part, where a step has several)."""
+        if not self.method:
+            return self.title
+        name = METHOD_STEPS[self.method - 1]
+        part = "" if self.title == name else f": {self.title[0].lower()}{self.title[1:]}"
+        return f"Step {self.method} of {len(METHOD_STEPS)} · {name}{part}"
 
     def intro(self, facts: SessionFacts) -> list[Block]:
         """What to show before the questions."""

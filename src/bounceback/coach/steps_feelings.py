@@ -27,6 +27,26 @@ WRITING_HELP = (
 )
 
 
+NOTED_REASON = "noted"  # the choice that stands for the reason the person typed when they closed it
+
+
+def noted_reason_label(reason: str) -> str:
+    """The reason typed at `close`, offered as one of the reasons."""
+    return f"{reason[0].upper()}{reason[1:]} (what you noted when you closed it)"
+
+
+def perspective_line(facts: SessionFacts) -> Block:
+    """The one line that puts this no in proportion: the person's run of noes against the published odds, or
+    the base rate itself; at the offer, why there is no number."""
+    if facts.level is Level.OFFER:
+        return note(NO_OFFER_FIGURE)
+    streak = streak_sentence(facts.level, facts.streak)
+    if streak:
+        return text(streak)
+    rate = rates_for(facts.level)[0]
+    return figure(rate.sentence, rate.cited)
+
+
 class CheckInStep(Step):
     """Mood now, and a private space to write."""
 
@@ -67,6 +87,7 @@ class WorthStep(Step):
 
     key = "worth"
     title = "Don't let it define you"
+    method = 1
 
     def intro(self, facts: SessionFacts) -> list[Block]:
         blocks = [text(MOST_HEAR_NO)]
@@ -80,6 +101,8 @@ class WorthStep(Step):
 
     def prompts(self, facts: SessionFacts) -> list[Prompt]:
         reasons = tuple(Choice(r.value, r.label) for r in Reason)
+        if facts.close_reason:  # what the person wrote at `close` comes first, in their words
+            reasons = (Choice(NOTED_REASON, noted_reason_label(facts.close_reason)), *reasons)
         return [
             Prompt(
                 "self_worth",
@@ -112,7 +135,9 @@ class WorthStep(Step):
         finalists = finalists_sentence(answers.get("finalists"))
         if finalists:
             result.after.append(text(finalists))
-        named = [Reason(r).label for r in answers.get("reasons", [])]
+        named = [
+            facts.close_reason if r == NOTED_REASON else Reason(r).label for r in answers.get("reasons", [])
+        ]
         if answers.get("other_reason"):
             named.append(answers["other_reason"])
         if named:
@@ -125,7 +150,8 @@ class ThoughtStep(Step):
     """The harshest thing the person is telling themselves, checked like any other claim."""
 
     key = "thought"
-    title = "Check one harsh thought"
+    title = "One harsh thought"
+    method = 1
 
     def intro(self, facts: SessionFacts) -> list[Block]:
         return [

@@ -38,7 +38,8 @@ class InterviewStep(Step):
     """What was practised and learned, the hard questions, and the people met."""
 
     key = "interview"
-    title = "Make the interview work for you"
+    title = "Make the interview process work for you"
+    method = 4
 
     def intro(self, facts: SessionFacts) -> list[Block]:
         return [text("Nothing in a search is wasted. Write down what this one gave you, a line at a time.")]
@@ -109,7 +110,8 @@ class FeedbackStep(Step):
     """Whether to ask for feedback; only where someone at the employer spoke with the person."""
 
     key = "feedback"
-    title = "Ask for feedback?"
+    title = "Asking for feedback"
+    method = 4
 
     def intro(self, facts: SessionFacts) -> list[Block]:
         if not facts.conversation:
@@ -138,11 +140,9 @@ class FeedbackStep(Step):
             return []
         prompts = [Prompt("ask", f"Ask {facts.company} for feedback? (yes or no)", PromptKind.YES_NO)]
         if facts.people:
-            choices = tuple(
-                Choice(f"contact-{p.id}", f"{p.name} ({p.role.replace('_', ' ')})", (p.name, p.email))
-                for p in facts.people
+            prompts.append(
+                Prompt("contact", "Whom would you ask?", PromptKind.CHOICE, choices=person_choices(facts))
             )
-            prompts.append(Prompt("contact", "Whom would you ask?", PromptKind.CHOICE, choices=choices))
         return prompts
 
     def apply(self, facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
@@ -150,24 +150,58 @@ class FeedbackStep(Step):
             if answers.get("ask") is False:
                 return StepResult([text("Not asking is a fair choice too.")])
             return StepResult()
-        contact = int(answers["contact"].removeprefix("contact-")) if "contact" in answers else None
-        chosen = next((p for p in facts.people if p.id == contact), None)
-        name = chosen.name if chosen else facts.company
-        to = (chosen.email or str(chosen.id)) if chosen else ""
-        details = {"coach": "feedback_request", FEEDBACK_TO: contact or 0}
-        return StepResult(
-            [
-                text(f"Noted: you would like to ask {name} for feedback. Nothing is sent from here."),
-                text(DRAFT_HINT, _act(facts, ActionKind.DRAFT, draft=OutreachKind.FEEDBACK, to=to)),
-                text(SENT_HINT, _act(facts, ActionKind.FEEDBACK_SENT)),
-            ],
-            [OnTimeline(f"Request for feedback to {name} drafted, not sent yet", details)],
-        )
+        return feedback_request(facts, answers.get("contact"))
+
+
+def person_choices(facts: SessionFacts) -> tuple[Choice, ...]:
+    """The people met, as choices of whom to ask for feedback."""
+    return tuple(
+        Choice(f"contact-{p.id}", f"{p.name} ({p.role.replace('_', ' ')})", (p.name, p.email))
+        for p in facts.people
+    )
+
+
+def feedback_request(facts: SessionFacts, choice: str | None) -> StepResult:
+    """The person would like to ask for feedback (a contact's choice value, or None for the company): the
+    request is drafted to them, and counts as asked only once it is marked sent."""
+    contact = int(choice.removeprefix("contact-")) if choice else None
+    chosen = next((p for p in facts.people if p.id == contact), None)
+    name = chosen.name if chosen else facts.company
+    to = (chosen.email or str(chosen.id)) if chosen else ""
+    details = {"coach": "feedback_request", FEEDBACK_TO: contact or 0}
+    return StepResult(
+        [
+            text(f"Noted: you would like to ask {name} for feedback. Nothing is sent from here."),
+            text(DRAFT_HINT, _act(facts, ActionKind.DRAFT, draft=OutreachKind.FEEDBACK, to=to)),
+            text(SENT_HINT, _act(facts, ActionKind.FEEDBACK_SENT)),
+        ],
+        [OnTimeline(f"Request for feedback to {name} drafted, not sent yet", details)],
+    )
 
 
 def example_day(facts: SessionFacts) -> date:
     """A day to show as an example: always ahead of today, by the session's own clock."""
     return facts.now.date() + timedelta(days=DEFAULT_PLAN_DAYS + 3)
+
+
+def next_step_prompts(facts: SessionFacts) -> list[Prompt]:
+    """One concrete next step and its day."""
+    return [
+        Prompt("step", "One concrete next step:", PromptKind.TEXT),
+        Prompt("by", f"By when? A date, like {example_day(facts):%Y-%m-%d} or “friday”.", PromptKind.DATE),
+    ]
+
+
+def next_step(facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
+    """The next step on the timeline (and so on the due list and in the calendar), a week ahead by default."""
+    result = StepResult()
+    if answers.get("step"):
+        default = facts.now.date() + timedelta(days=DEFAULT_PLAN_DAYS)
+        by = date.fromisoformat(answers.get("by") or default.isoformat())
+        details = {"coach": "next_step", NEXT_STEP: answers["step"], "by": by.isoformat()}
+        result.effects.append(OnTimeline(f"Next step: {answers['step']} (by {by.isoformat()})", details))
+        result.after.append(text(f"Your next step: {answers['step']}, by {by:%A %d %B}."))
+    return result
 
 
 _WILL = re.compile(r"^(then\s+)?(i\s+will\s+)?", re.IGNORECASE)
@@ -185,22 +219,13 @@ class NextStep(Step):
 
     def prompts(self, facts: SessionFacts) -> list[Prompt]:
         return [
-            Prompt("step", "One concrete next step:", PromptKind.TEXT),
-            Prompt(
-                "by", f"By when? A date, like {example_day(facts):%Y-%m-%d} or “friday”.", PromptKind.DATE
-            ),
+            *next_step_prompts(facts),
             Prompt("if_then", "Finish the sentence: if I hear no again, then I will …", PromptKind.TEXT),
             Prompt("mood", "And your mood now, 0 to 10?", PromptKind.NUMBER),
         ]
 
     def apply(self, facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
-        result = StepResult()
-        if answers.get("step"):
-            default = facts.now.date() + timedelta(days=DEFAULT_PLAN_DAYS)
-            by = date.fromisoformat(answers.get("by") or default.isoformat())
-            details = {"coach": "next_step", NEXT_STEP: answers["step"], "by": by.isoformat()}
-            result.effects.append(OnTimeline(f"Next step: {answers['step']} (by {by.isoformat()})", details))
-            result.after.append(text(f"Your next step: {answers['step']}, by {by:%A %d %B}."))
+        result = next_step(facts, answers)
         if answers.get("if_then"):
             plan = _WILL.sub("", answers["if_then"]).rstrip(".")
             result.effects.append(

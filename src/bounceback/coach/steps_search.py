@@ -44,6 +44,7 @@ class PedestalStep(Step):
 
     key = "pedestal"
     title = "Knock the job off its pedestal"
+    method = 2
 
     def intro(self, facts: SessionFacts) -> list[Block]:
         return [
@@ -89,6 +90,7 @@ class PipelineStep(Step):
 
     key = "pipeline"
     title = "Your pipeline"
+    method = 2
 
     def intro(self, facts: SessionFacts) -> list[Block]:
         blocks = [fact(pipeline_facts(facts.pipeline))]
@@ -117,6 +119,7 @@ class RejectionsStep(Step):
 
     key = "rejections"
     title = "Get good at rejection"
+    method = 3
 
     def intro(self, facts: SessionFacts) -> list[Block]:
         year = facts.now.year
