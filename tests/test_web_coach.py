@@ -39,8 +39,8 @@ def test_the_bounce_back_session_runs_step_by_step_and_lands_on_the_timeline(web
 
     app_id = rejected(web)
     start = web.get(f"/bounce/{app_id}").text
-    assert "Start the session" in start
-    page = web.post(f"/bounce/{app_id}/start").text
+    assert "Start the session" in start and 'value="short" checked' in start
+    page = web.post(f"/bounce/{app_id}/start", {"path": "full"}).text
     seen = []
     while (key := step_key(page)) is not None:
         seen.append(key)
@@ -56,13 +56,47 @@ def test_the_bounce_back_session_runs_step_by_step_and_lands_on_the_timeline(web
     timeline = web.get(f"/applications/{app_id}").text
     assert "Bounce-back session done" in timeline
     again = web.get(f"/bounce/{app_id}").text
-    assert "You have done this session for this application before (1 time)" in again
+    assert "This session is done" in again and "You finished the full bounce-back session" in again
+    assert f'href="/bounce/{app_id}/review"' in again and "Start a new session" in again
+    assert step_key(again) is None  # nothing was started again by looking
+
+
+def test_the_short_session_names_the_four_steps_and_a_finished_one_is_reviewed_or_begun_again(web) -> None:
+    """GIVEN a rejected application WHEN the short session is taken (mood, the one line, a next step)
+    THEN its parts are headed by the steps of the method, the one line carries a base rate, the next step is
+    due; WHEN the page is opened again THEN it says the session is done and offers to look back at it, which
+    shows the answers, or to start a new one, which starts on the path chosen."""
+    app_id = rejected(web)
+    page = web.post(f"/bounce/{app_id}/start", {"path": "short"}).text
+    assert step_key(page) == "short_checkin" and "The short session · part 1 of 3" in page
+    page = web.post(f"/bounce/{app_id}/steps/short_checkin", {"action": "continue", "mood": "4"}).text
+    assert step_key(page) == "short_perspective"
+    assert "Step 1 of 4 · Don&#39;t let it define you" in page and "CareerPlug hiring data 2024" in page
+    page = web.post(f"/bounce/{app_id}/steps/short_perspective", {"action": "continue"}).text
+    assert "Step 3 of 4 · Get good at rejection: one next step" in page
+    assert "Step 2 of 4, “Knock the job off its pedestal”" in html.unescape(page)
+    page = web.post(
+        f"/bounce/{app_id}/steps/short_next",
+        {"action": "continue", "step": "Write to Quayside Books", "by": "2099-01-08"},
+    ).text
+    assert "Session done" in page and "Your next step: Write to Quayside Books" in page
+    assert f'href="/bounce/{app_id}"' in page  # the way to the full session, for another day
+    due = html.unescape(web.get("/due").text)
+    assert "Write to Quayside Books" in due
+
+    again = web.get(f"/bounce/{app_id}").text
+    assert "You finished the short bounce-back session" in again and step_key(again) is None
+    review = html.unescape(web.get(f"/bounce/{app_id}/review").text)
+    assert "How is your mood right now? 0 is very low, 10 is very good. 4" in review
+    assert "One concrete next step: Write to Quayside Books" in review
+    page = web.post(f"/bounce/{app_id}/start", {"path": "full"}).text
+    assert step_key(page) == "checkin" and "The full session · part 1 of 9" in page
 
 
 def test_a_step_answer_out_of_range_is_one_sentence_and_the_step_stays(web) -> None:
     """GIVEN the first step WHEN the mood is 14 THEN one plain sentence, and the session still asks that step."""
     app_id = rejected(web)
-    web.post(f"/bounce/{app_id}/start")
+    web.post(f"/bounce/{app_id}/start", {"path": "full"})
     response = web.post(f"/bounce/{app_id}/steps/checkin", {"action": "continue", "mood": "14"})
     assert response.status_code == 400
     assert messages(response.text) == ["14 is outside 0 to 10."]

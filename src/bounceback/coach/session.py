@@ -174,7 +174,9 @@ class BounceRunner:
         """Answer (or, with None, skip) the current step; returns what to show after it."""
         current = self._require_open()
         if key != current:
-            raise InvalidInput(f"This session is at the step “{current}”, not “{key}”.")
+            raise InvalidInput(
+                f"This session is at “{BY_KEY[current].heading}” now; that answer was for another part."
+            )
         step, facts = BY_KEY[key], self.facts()
         if raw is None:
             stored: dict[str, Any] = dict(SKIPPED)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from bounceback.coach.prompts import Block, PromptKind
-from bounceback.coach.session import BounceRunner, StepView
-from bounceback.coach.steps import STEPS
+from bounceback.coach.session import BounceRunner, StepView, finished_sessions
+from bounceback.coach.steps import SessionPath
+from bounceback.dates import local_zone
+from bounceback.domain.errors import InvalidInput
 from bounceback.web.deps import Web, WebContext
 from bounceback.web.templating import redirect, render
 
@@ -36,26 +39,67 @@ def _page(web: WebContext, app_id: int, session_id: int, after: list[Block]) -> 
     return {"view": view, "after": after, "slug": slug, "company": company, "session_id": session_id}
 
 
+def _day(web: WebContext, moment: datetime) -> str:
+    """A day as the page says it, in the person's zone: "Thursday 3 December"."""
+    local = moment.astimezone(local_zone(web.settings.timezone))
+    return f"{local:%A} {local.day} {local:%B}"
+
+
 @router.get("")
 def session_page(request: Request, web: Web, app_id: int) -> Response:
-    """The current step of the open session, or an invitation to start one."""
+    """The current step of the open session; else, when one was done, that it is done (to look back at or
+    begin again); else an invitation to start one, short or full."""
     session_id = _open_session(web, app_id)
     if session_id is None:
         with web.read() as read:
             view = read.find(str(app_id))
-            done_before = read.finished_sessions(app_id)
-        context = {"app": view.app, "company": view.company, "done_before": done_before}
+            done = finished_sessions(read, app_id)
+        context = {
+            "app": view.app,
+            "company": view.company,
+            "done": done[-1] if done else None,
+            "done_on": _day(web, done[-1].finished_at) if done else "",
+            "done_before": len(done),
+        }
         return render(request, "bounce_start.html", {"section": "board", **context})
     context = _page(web, app_id, session_id, [])
-    return render(request, "bounce.html", {"section": "board", "app_id": app_id, "steps": STEPS, **context})
+    return render(request, "bounce.html", {"section": "board", "app_id": app_id, **context})
 
 
 @router.post("/start")
-def start(web: Web, app_id: int) -> Response:
-    """Start a session (the coach refuses unless the application was rejected)."""
+def start(web: Web, app_id: int, path: Annotated[str, Form()] = SessionPath.SHORT.value) -> Response:
+    """Start a session, short or full (the coach refuses unless the application was rejected); pressed on
+    the page of a finished one, this is the person asking for a new one."""
+    try:
+        chosen = SessionPath(path)
+    except ValueError:
+        raise InvalidInput(f"“{path}” is not a kind of session; choose short or full.") from None
     with web.change(f"Start bounce-back session for application {app_id}") as change:
-        BounceRunner.open(change, str(app_id))
+        BounceRunner.open(change, str(app_id), path=chosen, start_new=True)
     return redirect(f"/bounce/{app_id}")
+
+
+@router.get("/review")
+def review_page(request: Request, web: Web, app_id: int) -> Response:
+    """The last finished session, part by part, as it was answered."""
+    with web.read() as read:
+        done = finished_sessions(read, app_id)
+    if not done:
+        return redirect(f"/bounce/{app_id}", message="There is no finished session to look back at yet.")
+    last = done[-1]
+    with web.change("Look at bounce-back session") as change:  # reads only: nothing is journaled
+        runner = BounceRunner.open(change, str(app_id), session_id=last.id)
+        parts, app = runner.review(), runner.app
+        company = change.tracker.company_of(app).name
+    context = {
+        "section": "board",
+        "app": app,
+        "company": company,
+        "parts": parts,
+        "done": last,
+        "done_on": _day(web, last.finished_at),
+    }
+    return render(request, "bounce_review.html", context)
 
 
 def answers_from(form: FormData, view: StepView) -> dict[str, Any]:
@@ -75,8 +119,6 @@ def _submit(web: WebContext, app_id: int, key: str, form: FormData) -> dict[str,
     """Answer or skip one step in its own journaled change; returns the next page's context."""
     session_id = _open_session(web, app_id)
     if session_id is None:
-        from bounceback.domain.errors import InvalidInput
-
         raise InvalidInput(
             "This bounce-back session is already finished; its page shows how to start another."
         )
@@ -92,4 +134,4 @@ async def answer_step(request: Request, web: Web, app_id: int, key: str) -> Resp
     """Store one step's answers (or skip it) and show what it says, then the next step."""
     form = await request.form()
     context = await run_in_threadpool(_submit, web, app_id, key, form)
-    return render(request, "bounce.html", {"section": "board", "app_id": app_id, "steps": STEPS, **context})
+    return render(request, "bounce.html", {"section": "board", "app_id": app_id, **context})
