@@ -72,6 +72,7 @@ def test_terminal_session_with_a_skip_a_quit_and_a_resume(cli: CLI) -> None:
     cli("close", "acme", "rejected")
 
     child = spawn(cli, "bounce", "acme")
+    answer(child, "Short or full?", "fu")
     child.expect_exact("Type /skip to skip a step")
     answer(child, "How is your mood right now?", "eleven")
     child.expect_exact("“eleven” is not a whole number from 0 to 10.")
@@ -79,7 +80,7 @@ def test_terminal_session_with_a_skip_a_quit_and_a_resume(cli: CLI) -> None:
     child.expect_exact("Pennebaker")
     answer(child, "an empty line ends)", "I replay the last answer I gave.", "It stings.", "")
     child.expect_exact("Written down.")
-    child.expect_exact("Step 2 of 9")
+    child.expect_exact("Step 1 of 4 · Don't let it define you")
     answer(child, "How much of your self-worth", "/skip")
     child.expect_exact("Skipped.")
     answer(child, "The harsh thought:", "I always blow the last round")
@@ -92,7 +93,7 @@ def test_terminal_session_with_a_skip_a_quit_and_a_resume(cli: CLI) -> None:
         answer(child, kind, "")
     answer(child, "Did it really fit you?", "2")
     child.expect_exact("1 drawback written down")
-    child.expect_exact("Step 5 of 9 · Your pipeline")
+    child.expect_exact("Step 2 of 4 · Knock the job off its pedestal: your pipeline")
     answer(child, "Which other opening", "/quit")
     child.expect_exact("Saved where you stopped.")
     child.expect(pexpect.EOF)
@@ -105,7 +106,8 @@ def test_terminal_session_with_a_skip_a_quit_and_a_resume(cli: CLI) -> None:
     assert row.answers["pedestal"] == {"pay": "Below market", "fit": "partly"}
 
     child = spawn(cli, "bounce", "acme")
-    child.expect_exact("Picking up where you left off: step 5 of 9.")
+    child.expect_exact("Picking up where you left off, at “Step 2 of 4")
+    child.expect_exact("your pipeline”.")
     answer(child, "Which other opening", "")
     answer(child, "How many rejections would you like", "12")
     child.expect_exact("of your goal of 12")
@@ -163,6 +165,7 @@ def test_ctrl_c_and_end_of_input_keep_finished_steps(cli: CLI) -> None:
     cli("add", "Acme", "Data Engineer", "--stage", "screening")
     cli("close", "acme", "rejected")
     child = spawn(cli, "bounce", "acme")
+    answer(child, "Short or full?", "full")
     answer(child, "How is your mood right now?", "4")
     answer(child, "an empty line ends)", "")
     answer(child, "How much of your self-worth")
@@ -173,7 +176,7 @@ def test_ctrl_c_and_end_of_input_keep_finished_steps(cli: CLI) -> None:
     assert child.exitstatus == 130
 
     child = spawn(cli, "bounce", "acme")
-    child.expect_exact("Picking up where you left off: step 2 of 9.")
+    child.expect_exact("Picking up where you left off, at “Step 1 of 4 · Don't let it define you”.")
     answer(child, "How much of your self-worth")
     child.sendeof()
     child.expect_exact("Saved where you stopped.")
@@ -182,3 +185,62 @@ def test_ctrl_c_and_end_of_input_keep_finished_steps(cli: CLI) -> None:
     assert child.exitstatus == 0
     row = stored_session(cli)
     assert row.step == "worth" and row.answers == {"checkin": {"mood": 4}}
+
+
+def test_the_short_session_then_a_finished_one_looked_back_at_and_begun_again(cli: CLI) -> None:
+    """GIVEN a rejection at the applied stage, with the reason typed at close
+    WHEN the person takes the short session (Enter picks it): mood, the one line, a next step
+    THEN it asks three questions, shows the streak line with its base rate and the reason, names the four
+    steps, and ends with the way to the full session;
+    WHEN `bounce` runs again THEN it says the session is done and asks: "review" shows the answers and starts
+    nothing; "new" asks short or full and starts a new one."""
+    cli("add", "Acme", "Data Engineer", "--stage", "applied")
+    cli("close", "acme", "rejected", "--reason", "They wanted Scala")
+    child = spawn(cli, "bounce", "acme")
+    answer(child, "Short or full?", "")
+    answer(child, "How is your mood right now?", "4")
+    child.expect_exact("Step 1 of 4 · Don't let it define you")
+    child.expect_exact("One rejection after applying.")
+    child.expect_exact("(Stepstone survey 2025)")
+    child.expect_exact("You noted when you closed it: “They wanted Scala”.")
+    child.expect_exact("Step 3 of 4 · Get good at rejection: one next step")
+    child.expect_exact("Step 2 of 4, “Knock the job off its pedestal”")
+    answer(child, "One concrete next step:", "Apply to Initech")
+    answer(child, "By when?", "2099-01-15")
+    child.expect_exact("That is the session done.")
+    child.expect_exact("The full session goes through the four steps in depth")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    row = stored_session(cli)
+    assert row.step == "done" and row.mood_before == 4
+    assert row.answers == {
+        "short_checkin": {"mood": 4},
+        "short_perspective": {},
+        "short_next": {"step": "Apply to Initech", "by": "2099-01-15"},
+    }
+
+    child = spawn(cli, "bounce", "acme")
+    child.expect_exact("Your bounce-back session for Acme (Data Engineer) is done: you finished it on")
+    answer(child, "Look back at it, or start a new one?", "review")
+    child.expect_exact("The short session, as you answered it:")
+    child.expect_exact("How is your mood right now? 0 is very low, 10 is very good. 4")
+    child.expect_exact("One concrete next step: Apply to Initech")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert stored_session(cli).step == "done"  # looking back started nothing
+
+    child = spawn(cli, "bounce", "acme")
+    answer(child, "Look back at it, or start a new one?", "new")
+    answer(child, "Short or full?", "full")
+    answer(child, "How is your mood right now?", "/quit")
+    child.expect_exact("Saved where you stopped.")
+    child.expect(pexpect.EOF)
+    child.close()
+    ws = Workspace(load_settings(home=cli.home, database_url=cli.database_url or None))
+    with ws.read() as read:
+        assert [(s.step, s.finished_at is None) for s in read.bounce_sessions()] == [
+            ("done", False),
+            ("checkin", True),
+        ]
+    ws.close()
