@@ -180,3 +180,141 @@ def test_rejected_after_a_final_round(cli: CLI, tmp_path: Path) -> None:
 
     cli("done", steps[0]["key"])
     assert not [i for i in due_json(cli) if i["kind"] == "next_step"]
+
+
+def after_a_final_round(cli: CLI) -> None:
+    """Acme after a final round with Dana (interviewer) and Marcus (hiring manager), closed with a reason."""
+    cli("add", "Acme Corp", "Data Engineer", "--stage", "applied")
+    for name, role in (("Marcus Lee", "hiring_manager"), ("Dana Smith", "interviewer")):
+        email = f"{name.split()[0].lower()}@acme.example"
+        cli("contact", "add", name, "--email", email, "--app", "acme", "--role", role)
+    cli("interview", "add", "acme", f"{day(-2)} 10:00 Europe/London", "--interviewers", "Dana Smith")
+    cli("close", "acme", "rejected", "--reason", "They chose someone with more Spark")
+
+
+def answers_file(tmp_path: Path, name: str, data: dict[str, object]) -> str:
+    """An answers file for `bounce --answers`."""
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def flat(text: str) -> str:
+    """Output with Rich's line wrapping undone."""
+    return " ".join(text.split())
+
+
+def test_the_short_path_after_a_final_round(cli: CLI, tmp_path: Path) -> None:
+    """Journey "rejected after a final round", the short path, on SQLite and PostgreSQL.
+    GIVEN Acme closed as rejected after a final round, with the reason the person typed
+    WHEN they take the short session: their mood, the one line, one next step with its day, and Dana for
+    feedback
+    THEN it asks only those (anything else in the file is refused, naming what it asks), heads its parts by
+    the steps of the method and names all four, shows the one line with its base rate and the reason they
+    typed, drafts the request to Dana, puts the next step on the due list, and points at the full session."""
+    after_a_final_round(cli)
+    extra = {"short_checkin": {"mood": 3, "writing": "Gutted."}}
+    refused = cli("bounce", "acme", "--answers", answers_file(tmp_path, "x.json", extra), check=False)
+    assert refused.returncode == 1 and "it asks: mood." in flat(refused.stderr)
+    short = {
+        "short_checkin": {"mood": 3},
+        "short_next": {"step": "Ask Priya about the Initech team", "by": day(4), "feedback": "Dana Smith"},
+    }
+    out = flat(cli("bounce", "acme", "--answers", answers_file(tmp_path, "s.json", short)).stdout)
+    for words in (
+        "Check in ─",
+        "This is the short session",
+        "Step 1 of 4 · Don't let it define you ─",
+        # the one line: the run of noes set against the published odds, with their source
+        "One rejection after talking with the employer. If each try has a 27 % chance of getting through "
+        "(CareerPlug hiring data 2024)",
+        "You noted when you closed it: “They chose someone with more Spark”.",
+        "Step 3 of 4 · Get good at rejection: one next step ─",
+        "Step 2 of 4, “Knock the job off its pedestal”",
+        "Step 4 of 4, “Make the interview process work for you”, starts here with one question: whether to "
+        "ask someone there for feedback.",
+        "Noted: you would like to ask Dana Smith for feedback.",
+        "Your next step: Ask Priya about the Initech team",
+        "The full session goes through the four steps in depth",
+        "bounceback bounce acme-data-engineer",
+    ):
+        assert words in out, words
+    assert "How much of your self-worth" not in out and "Knock the job off its pedestal ─" not in out
+
+    drafted = cli("draft", "feedback", "acme").stdout
+    assert drafted.startswith("To: Dana Smith <dana@acme.example>") and "Marcus" not in drafted
+    steps = [i["title"] for i in due_json(cli) if i["kind"] == "next_step"]
+    assert len(steps) == 1 and "Ask Priya about the Initech team" in steps[0]
+
+
+def test_a_finished_session_is_not_begun_again(cli: CLI, tmp_path: Path) -> None:
+    """GIVEN a finished full session
+    WHEN `bounce` runs again (from a file, where nothing can be asked) THEN it says the session is done, when,
+    and how to look back at it or begin again, and starts nothing;
+    WHEN `--review` THEN the answers show, part by part, choices in their own words;
+    WHEN `--again --short` THEN a new short session starts, and the old one stays as it was."""
+    after_a_final_round(cli)
+    full = answers_file(tmp_path, "full.json", full_answers("Dana Smith"))
+    cli("bounce", "acme", "--answers", full)
+    again = flat(cli("bounce", "acme", "--answers", full).stdout)
+    assert "Your bounce-back session for Acme Corp (Data Engineer) is done: you finished it on" in again
+    assert "`bounceback bounce acme-data-engineer --review`" in again
+    assert "`bounceback bounce acme-data-engineer --again` starts a new one" in again
+    assert "Check in ─" not in again
+    timeline = [e["summary"] for e in json.loads(cli("show", "acme", "--json").stdout)["timeline"]]
+    assert timeline.count("Bounce-back session done") == 1
+
+    review = flat(cli("bounce", "acme", "--review").stdout)
+    for words in (
+        "The full session, as you answered it:",
+        "How is your mood right now? 0 is very low, 10 is very good. 3",
+        "How much of your self-worth are you putting on this decision? 0 to 100 %. 70 %",
+        "Did it really fit you? Partly",
+        "Whom would you ask? Dana Smith (interviewer)",
+        "One concrete next step: Apply to the Initech platform team",
+    ):
+        assert words in review, words
+    assert "Step 1 of 4 · Don't let it define you: one harsh thought ─ Skipped." not in review
+
+    short = answers_file(tmp_path, "s.json", {"short_checkin": {"mood": 5}})
+    began = flat(cli("bounce", "acme", "--again", "--short", "--answers", short).stdout)
+    assert "This is the short session" in began and "Saved where you stopped" in began
+    timeline = [e["summary"] for e in json.loads(cli("show", "acme", "--json").stdout)["timeline"]]
+    assert timeline.count("Bounce-back session done") == 1
+    mixed = cli("bounce", "acme", "--short", "--full", check=False)
+    assert mixed.returncode == 1 and "Choose --short or --full, not both." in flat(mixed.stderr)
+
+
+def test_the_reason_typed_at_close_is_among_the_reasons(sqlite_cli: CLI, tmp_path: Path) -> None:
+    """GIVEN Acme closed with "They chose someone with more Spark" WHEN the full session's reasons are answered
+    with the first choice THEN that choice is the person's own reason, in their words."""
+    after_a_final_round(sqlite_cli)
+    answers = {"checkin": {}, "worth": {"reasons": "1, 3"}}
+    out = flat(sqlite_cli("bounce", "acme", "--answers", answers_file(tmp_path, "w.json", answers)).stdout)
+    assert (
+        "Reasons you named: they chose someone with more Spark; they were looking for a particular trait "
+        "or background. None of them measures your worth."
+    ) in out
+
+
+def test_a_no_at_the_applied_stage_shows_its_streak(sqlite_cli: CLI, tmp_path: Path) -> None:
+    """GIVEN two rejections right after applying (Initech eight days ago, then Acme five days ago) and, since
+    then, another application moved on to screening
+    WHEN the full session on Acme and the short one on Initech show the perspective
+    THEN both show the run of noes after applying up to that no (two for Acme, one for Initech) against the
+    published odds (Stepstone 2025), though a later application got through."""
+    cli = sqlite_cli
+    past = datetime.now(UTC) - timedelta(days=5)
+    cli("add", "Initech", "Analyst", "--stage", "applied")
+    cli("close", "initech", "rejected", "--when", (past - timedelta(days=3)).isoformat())
+    cli("add", "Acme", "Analyst", "--stage", "applied")
+    cli("add", "Globex", "Analyst", "--stage", "applied")
+    cli("close", "acme", "rejected", "--when", past.isoformat())
+    cli("move", "globex", "screening")
+    odds = "If each try has a 15 % chance of getting through (Stepstone survey 2025)"
+    first = answers_file(tmp_path, "f.json", {"checkin": {}})
+    full = flat(cli("bounce", "acme", "--full", "--answers", first).stdout)
+    assert f"2 rejections in a row after applying. {odds}" in full
+    started = answers_file(tmp_path, "s.json", {"short_checkin": {}})
+    short = flat(cli("bounce", "initech", "--short", "--answers", started).stdout)
+    assert f"One rejection after applying. {odds}" in short  # Initech's no came first: a run of one then

@@ -208,7 +208,7 @@ def test_the_short_session_then_a_finished_one_looked_back_at_and_begun_again(cl
     answer(child, "One concrete next step:", "Apply to Initech")
     answer(child, "By when?", "2099-01-15")
     child.expect_exact("That is the session done.")
-    child.expect_exact("The full session goes through the four steps in depth")
+    child.expect_exact("for a day with more room: `bounceback bounce acme-data-engineer`")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

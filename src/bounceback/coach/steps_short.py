@@ -70,6 +70,11 @@ class ShortNextStep(Step):
     method = 3
 
     def intro(self, facts: SessionFacts) -> list[Block]:
+        step_four = (
+            "starts here with one question: whether to ask someone there for feedback."
+            if _can_ask(facts)
+            else "is in the full session too: what you practised and learned on the way."
+        )
         return [
             text(
                 f"Step 2 of 4, “{METHOD_STEPS[1]}”, can wait for the full session: every job has "
@@ -79,13 +84,14 @@ class ShortNextStep(Step):
                 "Your bounce-back time runs from this no to your next step forward. One small step is "
                 "enough: an application, a follow-up, a message to someone."
             ),
+            text(f"Step 4 of 4, “{METHOD_STEPS[3]}”, {step_four}"),
         ]
 
     def prompts(self, facts: SessionFacts) -> list[Prompt]:
         prompts = next_step_prompts(facts)
-        if facts.conversation and facts.people and facts.feedback_asked is None:
+        if _can_ask(facts):
             choices = (*person_choices(facts), Choice(NOT_NOW, "Not now"))
-            label = f"Step 4 of 4, “{METHOD_STEPS[3]}”: ask someone there for feedback?"
+            label = f"Ask someone at {facts.company} for feedback?"
             prompts.append(Prompt("feedback", label, PromptKind.CHOICE, choices=choices))
         return prompts
 
@@ -97,6 +103,11 @@ class ShortNextStep(Step):
             result.after += asked.after
             result.effects += asked.effects
         return result
+
+
+def _can_ask(facts: SessionFacts) -> bool:
+    """Whether there is someone to ask for feedback who spoke with the person, and nobody was asked yet."""
+    return facts.conversation and bool(facts.people) and facts.feedback_asked is None
 
 
 def short_path_end(facts: SessionFacts) -> Block:
