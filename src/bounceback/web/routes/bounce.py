@@ -34,9 +34,16 @@ def _page(web: WebContext, app_id: int, session_id: int, after: list[Block]) -> 
     with web.change("Look at bounce-back session") as change:  # reads only: nothing is journaled
         runner = BounceRunner.open(change, str(app_id), session_id=session_id)
         view = None if runner.finished else runner.view()
-        slug = runner.app.slug
+        slug, role = runner.app.slug, runner.app.role
         company = change.tracker.company_of(runner.app).name
-    return {"view": view, "after": after, "slug": slug, "company": company, "session_id": session_id}
+    return {
+        "view": view,
+        "after": after,
+        "slug": slug,
+        "role": role,
+        "company": company,
+        "session_id": session_id,
+    }
 
 
 def _day(web: WebContext, moment: datetime) -> str:
