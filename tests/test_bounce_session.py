@@ -204,7 +204,11 @@ def test_leaving_mid_way_resumes_at_the_saved_step(cli: CLI, tmp_path: Path) -> 
     cli("close", "acme", "rejected")
     first = {"checkin": {"mood": 4}, "worth": "skip", "thought": None}
     out = plain(cli("bounce", "acme", "--answers", write(tmp_path, "1.json", first)).stdout)
-    assert "one harsh thought" in out and "Skipped." in out and "Step 2 of 4 · Knock the job off its pedestal" in out
+    assert (
+        "one harsh thought" in out
+        and "Skipped." in out
+        and "Step 2 of 4 · Knock the job off its pedestal" in out
+    )
     assert "Saved where you stopped. `bounceback bounce acme-data-engineer` picks up from there." in out
     with database(cli) as ws, ws.read() as read:
         [row] = read.bounce_sessions()

@@ -79,7 +79,7 @@ def test_rejected_after_a_final_round_in_chromium(
     page.wait_for_selector("text=The short session · part 1 of 3")
     page.locator('input[name="mood"][value="3"]').check()
     page.get_by_role("button", name="Save and continue").click()
-    page.wait_for_selector("#step-heading:has-text(\"Step 1 of 4 · Don't let it define you\")")
+    page.wait_for_selector('#step-heading:has-text("Step 1 of 4 · Don\'t let it define you")')
     step = page.inner_text("#bounce-step")
     assert "27 % chance of getting through (CareerPlug hiring data 2024)" in step
     assert f"You noted when you closed it: “{REASON}”." in step

@@ -32,7 +32,9 @@ class ShortCheckIn(Step):
         ]
 
     def prompts(self, facts: SessionFacts) -> list[Prompt]:
-        return [Prompt("mood", "How is your mood right now? 0 is very low, 10 is very good.", PromptKind.NUMBER)]
+        return [
+            Prompt("mood", "How is your mood right now? 0 is very low, 10 is very good.", PromptKind.NUMBER)
+        ]
 
     def apply(self, facts: SessionFacts, answers: dict[str, Any]) -> StepResult:
         result = StepResult()
