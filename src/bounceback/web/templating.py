@@ -42,6 +42,13 @@ def web_link(value: str) -> str:
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
+def share(rate: Any) -> str:
+    """A rate as the report words it: '12 (40 %)', or on a small sample the counts, '1 of 1'."""
+    from bounceback.insights.words import rate_text
+
+    return rate_text(rate)
+
+
 def block_with_actions(block: Any) -> Markup:
     """A coach block's text with its actions as links (the rest of it escaped)."""
     from bounceback.web.messages import with_actions
@@ -89,6 +96,7 @@ def make_environment(zone: tzinfo) -> Jinja2Templates:
         web_link=web_link,
         with_actions=block_with_actions,
         because=because,
+        share=share,
     )
     env.globals.update(navigation=NAVIGATION, Stage=Stage)
     return templates
