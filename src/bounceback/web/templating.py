@@ -49,6 +49,13 @@ def share(rate: Any) -> str:
     return rate_text(rate)
 
 
+def on_a_page(label: str) -> str:
+    """A coach question without the terminal's typing instructions (the form field shows how to answer)."""
+    from bounceback.web.messages import on_a_page as without_hints
+
+    return without_hints(label)
+
+
 def block_with_actions(block: Any) -> Markup:
     """A coach block's text with its actions as links (the rest of it escaped)."""
     from bounceback.web.messages import with_actions
@@ -97,6 +104,7 @@ def make_environment(zone: tzinfo) -> Jinja2Templates:
         with_actions=block_with_actions,
         because=because,
         share=share,
+        on_a_page=on_a_page,
     )
     env.globals.update(navigation=NAVIGATION, Stage=Stage)
     return templates
