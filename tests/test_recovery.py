@@ -52,9 +52,9 @@ def test_bounce_back_is_the_first_step_forward_on_another_application() -> None:
     assert bounce_back_sentence(back, day(10)) == "3 days to your next step forward: a new application."
 
 
-def test_each_rejection_gets_its_own_next_step_and_the_trend_shrinks() -> None:
+def test_each_rejection_gets_its_own_next_step_and_three_make_no_trend() -> None:
     """GIVEN noes at days 0, 10 and 20, and steps at 6 (follow-up), 12.5 (interview) and 20.25 (application)
-    WHEN measured THEN bounce-backs are 6, 2.5 and 0.25 days, and the trend is shorter."""
+    WHEN measured THEN bounce-backs are 6, 2.5 and 0.25 days, and three are too few to claim a trend."""
     noes = [Rejection(1, day(0)), Rejection(2, day(10)), Rejection(4, day(20))]
     steps = [
         ForwardStep(5, day(6), StepKind.FOLLOW_UP),
@@ -63,7 +63,7 @@ def test_each_rejection_gets_its_own_next_step_and_the_trend_shrinks() -> None:
     ]
     backs = bounce_backs(noes, steps)
     assert [b.days for b in backs] == pytest.approx([6, 2.5, 0.25])
-    assert bounce_back_trend(backs) is Trend.SHORTER
+    assert bounce_back_trend(backs) is Trend.TOO_FEW
     assert (
         bounce_back_sentence(backs[2], day(30)) == "You took a step forward the same day: a new application."
     )
@@ -87,16 +87,18 @@ def test_a_rejection_still_waiting_says_how_long_without_blame() -> None:
     [
         ([], Trend.TOO_FEW),
         ([4], Trend.TOO_FEW),
-        ([4, 4.5], Trend.STEADY),
-        ([2, 6], Trend.LONGER),
-        ([9, 7, 3, 2], Trend.SHORTER),
-        ([1, 8, 2, 1.5], Trend.SHORTER),  # medians 4.5 earlier, 1.75 recent
-        ([3, 3.5, 3.2], Trend.STEADY),  # the middle one sits out; 3 vs 3.2
+        ([2, 6], Trend.TOO_FEW),  # two points are no trend
+        ([9, 7, 3, 2], Trend.TOO_FEW),  # nor four
+        ([4, 4.5, 4, 4.2, 4.5], Trend.STEADY),
+        ([2, 6, 3, 7, 8], Trend.LONGER),  # medians 4 earlier, 7.5 recent
+        ([9, 7, 5, 3, 2], Trend.SHORTER),
+        ([1, 8, 5, 2, 1.5], Trend.SHORTER),  # medians 4.5 earlier, 1.75 recent; the middle one sits out
+        ([3, 3.5, 9, 3.2, 3], Trend.STEADY),  # 3.25 vs 3.1
     ],
 )
 def test_trend_compares_recent_half_with_earlier_half(days: list[float], trend: Trend) -> None:
-    """GIVEN bounce-back times in order WHEN the trend is read THEN the recent half's median is compared
-    with the earlier half's, and a change under a day is steady."""
+    """GIVEN bounce-back times in order WHEN the trend is read THEN under five there is none; from five the
+    recent half's median is compared with the earlier half's, and a change under a day is steady."""
     backs = [
         BounceBack(Rejection(n, day(10 * n)), ForwardStep(99, day(10 * n + d), StepKind.APPLICATION))
         for n, d in enumerate(days)
@@ -138,7 +140,7 @@ def test_bounce_back_from_a_timeline_in_the_database(workspace: Workspace) -> No
         StepKind.INTERVIEW,
         StepKind.FOLLOW_UP,
     ]
-    assert bounce_back_trend(backs) is Trend.SHORTER
+    assert bounce_back_trend(backs) is Trend.TOO_FEW  # three bounce-backs claim no trend
     conversation = level_outcomes(apps, history.events, Level.CONVERSATION)
     assert current_streak(conversation) == 2  # Globex after interviews, Hooli after a screening call
     assert current_streak(level_outcomes(apps, history.events, Level.APPLICATION)) == 0  # Initech got through

@@ -31,7 +31,7 @@ from bounceback.domain.outreach import OutreachKind
 from bounceback.domain.stages import Stage
 from bounceback.insights.recovery import MoodKind
 from bounceback.insights.summary import load_insights
-from bounceback.insights.themes import Note, find_themes
+from bounceback.insights.themes import BY_MEANING, BY_WORDS, Note, collect_notes, find_themes
 from bounceback.outreach.marking import record_sent
 from bounceback.workspace import Workspace
 from tests.conftest import CLI
@@ -160,6 +160,74 @@ def test_weekly_effort_keeps_quiet_weeks_and_runs_to_this_week(workspace, settin
     assert [w.total for w in effort] == [1, 0, 0, 0, 0, 0]
 
 
+def test_a_feedback_answer_written_down_counts_once(workspace, settings):
+    """GIVEN a request for feedback sent and its answer written down (kept as a lesson too, as the CLI does)
+    WHEN the lessons are gathered for the themes THEN the answer is one note, not two."""
+    from bounceback.insights.gather import gather
+    from bounceback.outreach.marking import record_feedback_outcome
+
+    with workspace.change("asked") as change:
+        app = change.tracker.add("Acme", "Data Engineer", stage=Stage.INTERVIEWING, when=days_ago(9))
+        change.tracker.move(app, Stage.REJECTED, when=days_ago(8))
+        record_sent(change, app, OutreachKind.FEEDBACK, days_ago(7))
+    with workspace.read() as read:
+        [request] = read.feedback_requests()
+    with workspace.change("answered") as change:
+        record_feedback_outcome(change, request.id or 0, days_ago(5), answer=KUBERNETES[0], none=False)
+
+    with workspace.read() as read:
+        facts = gather(read)
+    notes = collect_notes(facts)
+
+    assert [n.text for n in notes] == [KUBERNETES[0]]
+    assert load_insights(settings, now=WHEN).themes.notes == 1
+
+
+def test_small_samples_show_counts_and_say_so(workspace, settings):
+    """GIVEN the small search (one application sent from each source) WHEN the report is printed THEN each rate
+    shows as counts ("1 of 1"), never as "1 (100 %)", and a note says why; from ten sent a percentage shows."""
+    from rich.console import Console
+
+    from bounceback.domain.rates import Rate
+    from bounceback.insights.terminal import print_report
+    from bounceback.insights.words import SMALL_SAMPLE_NOTE, rate_text
+
+    small_search(workspace)
+    ins = load_insights(settings, now=WHEN, themes=False)
+    console = Console(record=True, width=200, color_system=None)
+
+    print_report(ins, console, how=lambda action: str(action.kind))
+
+    out = " ".join(re.sub(r"[│╭╮╰╯─]", " ", console.export_text()).split())  # the panels' borders left out
+    assert "1 of 1" in out and "2 of 2" in out and "(100 %)" not in out
+    assert " ".join(SMALL_SAMPLE_NOTE.split()) in out
+    assert "1 application ended in a rejection." in out
+    assert "It came after you had talked to the employer: you were in the running." in out
+    assert "Typical wait for a first answer: 5.5 days (from only 2 answers, a rough guide;" in out
+    assert (rate_text(Rate(1, 1)), rate_text(Rate(4, 12)), rate_text(Rate(0, 0))) == (
+        "1 of 1",
+        "4 (33 %)",
+        "–",
+    )
+
+
+def test_the_mood_chart_reads_as_dates_even_over_a_few_days(workspace, settings):
+    """GIVEN check-ins on two days next to each other WHEN the mood chart is drawn THEN its x axis is a date axis
+    labelled by day ("02 Mar"), with ticks at least a day apart, so no hours show between the two days."""
+    from bounceback.insights.charts import DAY_MS, mood_figure
+
+    with workspace.change("moods") as change:
+        change.store.add(CheckIn(at=days_ago(2), mood=4))
+        change.store.add(CheckIn(at=days_ago(1), mood=6))
+
+    layout = mood_figure(load_insights(settings, now=WHEN, themes=False)).layout.xaxis
+
+    assert layout.type == "date" and layout.tickformat == "%d %b"
+    assert layout.dtick >= DAY_MS
+    first, last = (datetime.fromisoformat(str(x)).date() for x in layout.range)
+    assert first < days_ago(2).date() and last > days_ago(1).date()
+
+
 # Themes ---------------------------------------------------------------------------------------------------
 def test_lesson_themes_group_what_keeps_coming_back_and_name_it_by_its_top_terms():
     """GIVEN three notes about Kubernetes from three applications, two about stakeholders and one about salary
@@ -171,7 +239,7 @@ def test_lesson_themes_group_what_keeps_coming_back_and_name_it_by_its_top_terms
     found = find_themes(notes, use_embeddings=False)
 
     top = found.themes[0]
-    assert found.notes == 6 and "TF-IDF" in found.method
+    assert found.notes == 6 and found.method == BY_WORDS == "the words they share"
     assert "kubernetes" in top.terms and top.count == 3 and top.recurring
     assert set(top.examples) == set(KUBERNETES)
     stakeholders = next(t for t in found.themes if "stakeholder" in t.terms)
@@ -196,7 +264,7 @@ def test_themes_use_the_packaged_sentence_embeddings_when_installed():
 
     found = find_themes(notes)
 
-    assert "embeddings" in found.method
+    assert found.method == BY_MEANING
     assert any(set(t.examples) == set(KUBERNETES) for t in found.themes)
 
 
@@ -240,7 +308,8 @@ def test_report_shows_every_part_of_the_search_in_the_terminal(demo, listed):
         assert heading in out
     rejected = sum(a["stage"] == "rejected" for a in listed)
     assert f"{len(listed)} applications · " in out
-    assert f"{rejected} rejections: {rejected} applications you saw through to an answer." in out
+    assert f"{rejected} applications ended in a rejection." in out
+    assert "saw through" not in out and "TF-IDF" not in out and "grouped by the words they share" in out
     assert "Referral" in out and "Job board" in out and "Typical wait for a first answer" in out
     assert "Weekly mood (0–10)" in out and "WHO-5 well-being (0–100)" in out
     themes = [(int(n), int(a)) for n, a in re.findall(r"(\d+) notes from (\d+) applications", out)]

@@ -157,7 +157,10 @@ def test_the_application_page_shows_details_people_interviews_notes_and_timeline
     web.post(f"/applications/{app_id}/notes", {"text": "Ask about the PLC stack."})
     page = web.get(f"/applications/{app_id}").text
     assert "Moira Jennings" in page and "recruiter" in page and "mailto:moira@fernhill.example" in page
-    assert "Round 1" in page and "with Ana and Tom" in page and "(Europe/Berlin there)" in page
+    assert "Round 1" in page and "with Ana and Tom" in page
+    assert (
+        "Europe/Berlin" not in page.split('id="interviews"')[1].split("</ul>")[0]
+    )  # times in the person's zone
     assert "Interviewing" in page
     timeline = page.split('id="timeline"')[1].split("</section>")[0]
     entries = re.findall(r'<p class="prewrap">([^<]*)</p>', timeline)
@@ -225,3 +228,91 @@ def test_a_mistake_in_an_htmx_form_goes_to_the_message_area(web) -> None:
     assert response.headers["HX-Retarget"] == "#messages"
     assert response.headers["HX-Reselect"] == ".message"
     assert messages(response.text) == ["Choose the stage to move it to."]
+
+
+def test_undo_after_a_close_is_offered_only_while_the_close_is_the_last_change(web) -> None:
+    """GIVEN an application closed as rejected WHEN its page is opened THEN it says “Undo last change” reverts
+    the close; once a note is added after it THEN the page no longer offers that (undo would take the note)."""
+    app_id = add_application(web, "Acme", "Analyst")
+    web.post(f"/applications/{app_id}/move", {"stage": "rejected"})
+    offer = "If that was a mistake, “Undo last change” reverts it."
+
+    assert offer in web.get(f"/applications/{app_id}").text
+    web.post(f"/applications/{app_id}/notes", {"text": "They were kind about it."})
+    page = web.get(f"/applications/{app_id}").text
+    assert "It is closed as rejected." in page and offer not in page
+
+
+def test_the_rejection_banner_stops_inviting_once_the_session_is_done(web, settings) -> None:
+    """GIVEN a rejected application WHEN its page is opened THEN it invites the bounce-back session; once a
+    session on it is finished (as the coach records it) THEN the banner says it is done instead."""
+    from datetime import UTC, datetime
+
+    from bounceback.domain.coaching import BounceSession
+    from bounceback.workspace import Workspace
+
+    app_id = add_application(web, "Acme", "Analyst")
+    web.post(f"/applications/{app_id}/move", {"stage": "rejected"})
+    assert "Start the bounce-back session" in web.get(f"/applications/{app_id}").text
+
+    workspace = Workspace.open(settings)
+    try:
+        with workspace.change("session") as change:
+            now = datetime.now(UTC)
+            change.store.add(BounceSession(app_id, now, step="done", finished_at=now))
+    finally:
+        workspace.close()
+    page = web.get(f"/applications/{app_id}").text
+    assert "Start the bounce-back session" not in page
+    assert "You have done the bounce-back session for this one." in page
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("Ask Acme for feedback? (yes or no)", "Ask Acme for feedback?"),
+        ("Your goal for 2027 is 30. A new number, or Enter to keep it:",
+         "Your goal for 2027 is 30. A new number, or leave it empty to keep it:"),
+        ("By when? A date, like 2026-12-05 or “friday”.", "By when?"),
+        ("How is your mood right now? 0 is very low, 10 is very good.",
+         "How is your mood right now? 0 is very low, 10 is very good."),
+    ],
+)  # fmt: skip
+def test_coach_questions_lose_their_terminal_hints_on_a_page(label: str, shown: str) -> None:
+    """GIVEN a coach question written for the terminal WHEN it labels a form field THEN the typing hints that the
+    field makes needless are gone, and a question without any is left as it is."""
+    from bounceback.web.messages import on_a_page
+
+    assert on_a_page(label) == shown
+
+
+def test_pages_speak_of_pages_not_commands(web) -> None:
+    """GIVEN the mail page and the lessons action WHEN shown on the dashboard THEN the upload note says the
+    original file is untouched and the copy removed, and lessons are a link to the Insights page."""
+    from bounceback.domain.actions import Action, ActionKind
+    from bounceback.web.messages import with_actions
+
+    page = web.get("/mail").text
+    assert "Your original file is not touched" in page and "removed once it has been read" in page
+    assert "is deleted once it has been read" not in page
+    kept = str(with_actions("Kept: 2 lessons. {0} shows them all.", [Action(ActionKind.SEE_LESSONS)]))
+    assert kept == 'Kept: 2 lessons. <a href="/insights#themes-heading">The Insights page</a> shows them all.'
+    assert "bounceback lessons" not in kept
+
+
+def test_an_interview_on_the_due_list_has_its_link_and_done_snooze_dismiss(web) -> None:
+    """GIVEN an interview tomorrow with a video link WHEN the due list is opened THEN the interview shows when it
+    starts, its link is clickable, and it has Done, Snooze and Dismiss like every reminder."""
+    from datetime import UTC, datetime, timedelta
+
+    app_id = add_application(web, "Acme", "Analyst")
+    starts = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
+    web.post(f"/applications/{app_id}/interviews", {"starts": starts.strftime("%Y-%m-%dT%H:%M"), "timezone": "UTC",
+                                                   "kind": "video", "location": "https://meet.example/acme-1"})  # fmt: skip
+    page = web.get("/due").text
+    item = next(li for li in page.split('<li class="item') if "with Acme" in li)
+
+    assert '<a href="https://meet.example/acme-1"' in item
+    for button in ("Done", "Snooze", "Dismiss"):
+        assert f'aria-label="{button}: ' in item
+    assert "Starts <time" in item

@@ -107,27 +107,56 @@ def test_the_note_is_kind_and_plain() -> None:
     ("values", "expected"),
     [
         ([5], Direction.TOO_FEW),
-        ([4, 6], Direction.UP),
-        ([6, 6.5], Direction.STEADY),
+        ([4, 6], Direction.TOO_FEW),  # two answers are no trend
+        ([2, 4, 6, 8], Direction.TOO_FEW),  # nor four
+        ([4, 4, 4, 6, 6], Direction.UP),
+        ([6, 6.5, 6, 6.5, 6.2], Direction.STEADY),
         ([7, 7, 7, 3, 3, 3], Direction.DOWN),
         ([1, 1, 1, 1, 5, 5, 5], Direction.UP),  # the last three against the three before them
     ],
 )
 def test_direction_compares_the_latest_with_those_before(values: list[float], expected: Direction) -> None:
-    """GIVEN a series WHEN its direction is read THEN the latest (up to three) are compared with as many before."""
+    """GIVEN a series WHEN its direction is read THEN under five values there is none; from five the latest
+    (up to three) are compared with as many before."""
     assert direction(values, meaningful=1) is expected
 
 
 def test_trend_sentences_over_check_ins_and_sessions() -> None:
-    """GIVEN three check-ins with rising scores and moods WHEN described THEN both trends read "going up"."""
+    """GIVEN five weekly check-ins with rising scores and moods WHEN described THEN both trends read
+    "going up"."""
     readings = [
         Reading(week(0), 3, (1, 2, 2, 2, 2)),
-        Reading(week(1), 5, (3, 3, 2, 2, 3)),
-        Reading(week(2), 7, (4, 4, 3, 3, 4)),
+        Reading(week(1), 4, (2, 2, 2, 2, 2)),
+        Reading(week(2), 5, (3, 3, 2, 2, 3)),
+        Reading(week(3), 6, (3, 3, 3, 3, 3)),
+        Reading(week(4), 7, (4, 4, 3, 3, 4)),
     ]
-    assert who5_trend(readings) == "Well-being (WHO-5): 36 → 52 → 72 (0–100), going up."
-    assert mood_trend(readings) == "Mood over time: 3 → 5 → 7 (0–10), going up."
+    assert who5_trend(readings) == "Well-being (WHO-5): 36 → 40 → 52 → 60 → 72 (0–100), going up."
+    assert mood_trend(readings) == "Mood over time: 3 → 4 → 5 → 6 → 7 (0–10), going up."
     assert mood_trend([]) is None
+
+
+def test_three_check_ins_show_their_values_and_claim_no_trend() -> None:
+    """GIVEN three check-ins with rising moods WHEN described THEN the values are shown and the sentence says a
+    direction shows later, instead of "going up"."""
+    readings = [Reading(week(0), 3), Reading(week(1), 5), Reading(week(2), 7)]
+    sentence = mood_trend(readings)
+    assert sentence == (
+        "Mood over time: 3 → 5 → 7 (0–10), which way it is going shows after answers on five different days."
+    )
+
+
+def test_a_second_check_in_on_the_same_day_replaces_the_first() -> None:
+    """GIVEN check-ins on four days, the fourth with two (4, then 8 an hour later) WHEN described THEN each day
+    counts once, with its latest answer, and four days make no trend; a fifth day makes one."""
+    day = [week(0) + timedelta(days=n) for n in range(5)]
+    readings = [Reading(day[0], 5), Reading(day[1], 5), Reading(day[2], 5)]
+    readings += [Reading(day[3], 4), Reading(day[3] + timedelta(hours=1), 8)]
+    assert mood_trend(readings) == (
+        "Mood over time: 5 → 5 → 5 → 8 (0–10), which way it is going shows after answers on five different days."
+    )
+    readings.append(Reading(day[4], 8))
+    assert mood_trend(readings) == "Mood over time: 5 → 5 → 5 → 8 → 8 (0–10), going up."
 
 
 def test_mood_change_over_a_session_is_stated_without_judging() -> None:
@@ -152,7 +181,7 @@ def _plain(text: str) -> str:
 def test_checkin_scores_stores_and_shows_the_note_once(cli: CLI, tmp_path: Path) -> None:
     """GIVEN two low check-ins in a row and then a better one, through `checkin --answers`
     WHEN each is recorded THEN each shows its WHO-5 score, the first alone carries the support note,
-    and the third shows both trends."""
+    and the third, on the same day, is taken as that day's answer, not as a trend going up."""
     low = _answers(tmp_path, "low.json", {"who5": [2, 2, 3, 2, 2], "mood": 2, "note": "rough week"})
     first = _plain(cli("checkin", "--answers", low).stdout)
     assert "Your WHO-5 well-being score: 44 out of 100 (raw 11 of 25)." in first
@@ -162,8 +191,9 @@ def test_checkin_scores_stores_and_shows_the_note_once(cli: CLI, tmp_path: Path)
     assert "findahelpline" not in second
     better = _answers(tmp_path, "better.json", {"who5": [4, 4, 3, 3, 4], "mood": 6})
     third = _plain(cli("checkin", "--answers", better).stdout)
-    assert "Well-being (WHO-5): 44 → 44 → 72 (0–100), going up." in third
-    assert "Mood over time: 2 → 2 → 6 (0–10), going up." in third
+    assert "Well-being (WHO-5): 72 (0–100)." in third
+    assert "Mood over time: 6 (0–10)." in third
+    assert "going up" not in third
     assert "findahelpline" not in third
 
 

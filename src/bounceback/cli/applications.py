@@ -260,12 +260,14 @@ def close(
         app = change.tracker.find(name)
         change.tracker.move(app, target, when=moment, reason=reason)
         slug, furthest = app.slug, app.furthest_stage.value
+        interviewed = app.furthest_stage.rank >= Stage.INTERVIEWING.rank
         called_off = cancelled(change.tracker.interviews(app), app)
     if target is Stage.REJECTED:
         console.print(
             f"Recorded: {slug} said no, after you reached {furthest}. That is a hard message to get."
         )
-        console.print("Your effort is still on the record; nothing about the interviews is lost.")
+        lost = "; nothing about the interviews is lost" if interviewed else ""
+        console.print(f"Your effort is still on the record{lost}.")
     else:
         console.print(f"Closed {slug} as {target.value}.")
     if called_off:

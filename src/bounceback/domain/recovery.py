@@ -11,6 +11,7 @@ from statistics import median
 
 from bounceback.domain.model import Application
 from bounceback.domain.stages import Stage
+from bounceback.domain.wellbeing import MIN_TREND_POINTS
 
 DAY_SECONDS = 86_400
 IN_PLAY = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER)
@@ -97,9 +98,11 @@ class Trend(StrEnum):
 
 
 def bounce_back_trend(backs: Sequence[BounceBack]) -> Trend:
-    """Compare the recent half of the measured bounce-backs with the earlier half (a day's change is noise)."""
+    """Compare the recent half of the measured bounce-backs with the earlier half (a day's change is noise).
+
+    Under five measured bounce-backs there is no trend to speak of (the same rule as mood, domain/wellbeing)."""
     days = [b.days for b in sorted(backs, key=lambda b: b.rejection.at) if b.days is not None]
-    if len(days) < 2:
+    if len(days) < MIN_TREND_POINTS:
         return Trend.TOO_FEW
     half = len(days) // 2
     earlier, recent = median(days[:half]), median(days[-half:])

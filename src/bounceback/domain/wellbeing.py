@@ -3,9 +3,9 @@ once and kindly, that talking to someone helps. Pure; no diagnosis is made or im
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from statistics import mean
 
@@ -32,6 +32,7 @@ WHO5_SCALE = (
 WHO5_LOW_RAW = 13  # a raw score below this is the instrument's usual mark for low well-being
 MOOD_VERY_LOW = 2  # on the 0–10 mood item
 SUPPORT_QUIET_DAYS = 28  # the note is not repeated within four weeks
+MIN_TREND_POINTS = 5  # fewer days than this show the values, never a direction
 
 SUPPORT_NOTE = (
     "Your answers have been low for a while. A job search can wear anyone down, and talking to someone "
@@ -114,8 +115,10 @@ class Direction(StrEnum):
 
 
 def direction(values: Sequence[float], *, meaningful: float) -> Direction:
-    """Compare the mean of the latest values (up to three) with as many before them; small moves are steady."""
-    if len(values) < 2:
+    """Compare the mean of the latest values (up to three) with as many before them; small moves are steady.
+
+    Under five values there is no direction to speak of: a change between two or three answers is noise."""
+    if len(values) < MIN_TREND_POINTS:
         return Direction.TOO_FEW
     span = min(3, len(values) // 2)
     recent, earlier = values[-span:], values[-2 * span : -span]
@@ -132,25 +135,42 @@ _MOVES = {
 }
 
 
+TOO_FEW_FOR_A_TREND = "which way it is going shows after answers on five different days."
+
+
 def series_sentence(label: str, values: Sequence[int], scale: str, *, meaningful: float) -> str | None:
-    """ "Mood over your last check-ins: 4 → 5 → 7 (0–10), going up." None when nothing was recorded."""
+    """ "Mood over time: 4 → 5 → 6 → 6 → 7 (0–10), going up." None when nothing was recorded; under five
+    values the sentence says a direction will show later instead of claiming one (one value is just shown)."""
     if not values:
         return None
     shown = " → ".join(str(v) for v in values[-6:])
+    if len(values) == 1:
+        return f"{label}: {shown} ({scale})."
     move = _MOVES.get(direction(values, meaningful=meaningful))
-    return f"{label}: {shown} ({scale})" + (f", {move}." if move else ".")
+    return f"{label}: {shown} ({scale}), " + (f"{move}." if move else TOO_FEW_FOR_A_TREND)
+
+
+def one_a_day(readings: Sequence[Reading], keep: Callable[[Reading], int | None]) -> list[int]:
+    """The value of the last reading of each day that has one, oldest first.
+
+    A second check-in on the same day replaces the first: two answers an hour apart are not a trend."""
+    by_day: dict[date, int] = {}
+    for reading in sorted(readings, key=lambda r: r.at):
+        value = keep(reading)
+        if value is not None:
+            by_day[reading.at.date()] = value
+    return list(by_day.values())
 
 
 def mood_trend(readings: Sequence[Reading]) -> str | None:
-    """The mood item over time; a change of one point or more counts."""
-    values = [r.mood for r in sorted(readings, key=lambda r: r.at) if r.mood is not None]
+    """The mood item over time, one value a day; a change of one point or more counts."""
+    values = one_a_day(readings, lambda r: r.mood)
     return series_sentence("Mood over time", values, "0–10", meaningful=1)
 
 
 def who5_trend(readings: Sequence[Reading]) -> str | None:
-    """The WHO-5 score over time; a change under 10 points counts as steady."""
-    ordered = sorted(readings, key=lambda r: r.at)
-    values = [r.score for r in ordered if r.score is not None]
+    """The WHO-5 score over time, one value a day; a change under 10 points counts as steady."""
+    values = one_a_day(readings, lambda r: r.score)
     return series_sentence("Well-being (WHO-5)", values, "0–100", meaningful=10)
 
 

@@ -5,6 +5,8 @@ Imports Plotly: used only by the HTML report, the PNG export and the web dashboa
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import plotly.graph_objects as go
 
 from bounceback.domain.flows import Column, Sankey
@@ -12,6 +14,8 @@ from bounceback.insights.effort import EFFORT_LABELS
 from bounceback.insights.recovery import MoodKind
 from bounceback.insights.summary import Insights
 from bounceback.insights.words import REJECTED_AT, STAGE_WORDS
+
+DAY_MS = 86_400_000  # one day on a Plotly date axis
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 INK, MUTED, GRID = "#26323f", "#6b7785", "#e6e9ee"
@@ -153,7 +157,7 @@ def rejections_figure(ins: Insights) -> go.Figure:
 def rates_figure(ins: Insights) -> go.Figure:
     """Answered, ghosted and interview rates side by side for each source."""
     rows = ins.by_source
-    names = [r.source for r in rows]
+    names = [f"{r.source} ({r.sent} sent)" for r in rows]  # the size of each sample, always in view
     fig = go.Figure()
     for label, colour, pick in (
         ("Answered", COLOURS["Interview"], lambda r: r.answered),
@@ -195,6 +199,20 @@ def effort_figure(ins: Insights) -> go.Figure:
     return _layout(fig, height=340, legend=True)
 
 
+def date_axis(fig: go.Figure, days: list[date]) -> None:
+    """An x axis that reads as dates ("3 Dec"), one tick a day at most, never hours, even over a day or two."""
+    fig.update_xaxes(type="date", tickformat="%d %b", hoverformat="%a %d %b %Y")
+    if not days:
+        return
+    first, last = min(days), max(days)
+    span = (last - first).days
+    if span < 14:  # Plotly would show hours between the days; a few days either side keep the ticks on days
+        pad = max(1, (7 - span) // 2)
+        fig.update_xaxes(
+            range=[first - timedelta(days=pad), last + timedelta(days=pad)], dtick=DAY_MS * max(1, span // 6)
+        )
+
+
 def rolling_median(values: list[float], window: int = 5) -> list[float]:
     """The median of each value and the few before it: the trend without the day-to-day noise."""
     import statistics
@@ -217,7 +235,7 @@ def bounce_figure(ins: Insights) -> go.Figure:
         mode="lines", line={"color": COLOURS["Interview"], "width": 3, "shape": "hv"}, hoverinfo="skip",
     )  # fmt: skip
     fig.update_yaxes(title_text="days", rangemode="tozero", dtick=1 if max(values) < 8 else None)
-    fig.update_xaxes(tickformat="%d %b")
+    date_axis(fig, [b.rejected_on for b in known])
     return _layout(fig, height=320, legend=True)
 
 
@@ -236,6 +254,7 @@ def mood_figure(ins: Insights) -> go.Figure:
             fig.add_scatter(
                 name=label, x=[p.day for p in points], y=[p.value for p in points], mode=mode, yaxis=axis,
                 line={"color": colour, "width": 2}, marker={"size": 9, "color": colour},
+                hovertemplate=f"{label}: %{{y}}<extra>%{{x|%a %d %b %Y}}</extra>",
             )  # fmt: skip
     fig.update_layout(
         yaxis={"range": [0, 10.5], "title": {"text": "mood"}},
@@ -247,5 +266,5 @@ def mood_figure(ins: Insights) -> go.Figure:
             "title": {"text": "WHO-5"},
         },
     )
-    fig.update_xaxes(tickformat="%d %b")
+    date_axis(fig, [p.day for p in ins.moods])
     return _layout(fig, height=320, legend=True)

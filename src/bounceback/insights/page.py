@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bounceback.domain.rates import Rate
 from bounceback.domain.stages import Stage
 from bounceback.files import write_atomically
 from bounceback.insights import charts
@@ -15,12 +16,16 @@ from bounceback.insights.words import (
     FUNNEL_NOTE,
     NO_RECOVERY,
     NO_THEMES,
+    SMALL_SAMPLE_NOTE,
     days,
     ghosted_means,
     in_the_running,
+    is_small,
     plural,
+    rate_text,
     rejections_sentence,
     trend_sentence,
+    wait_sentence,
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,12 +56,19 @@ def stats(ins: Insights) -> list[Stat]:
     offers = next((s.count for s in ins.funnel if s.stage is Stage.OFFER), 0)
     return [
         Stat(str(o.sent), f"applications sent (of {ins.applications} tracked)"),
-        Stat(o.answered.percent, f"answered ({o.answered.count})"),
-        Stat(o.interviewed.percent, f"reached interviews ({o.interviewed.count})"),
+        share_stat(o.answered, "answered"),
+        share_stat(o.interviewed, "reached interviews"),
         Stat(str(offers), "offers"),
         Stat(days(ins.answer_times.median), "typical wait for a first answer"),
-        Stat(str(ins.rejection_total), "rejections: applications seen through"),
+        Stat(str(ins.rejection_total), "rejections"),
     ]
+
+
+def share_stat(rate: Rate, label: str) -> Stat:
+    """'40 %' over 'answered (12)'; on a small sample the counts, '1 of 1', over 'answered'."""
+    if is_small(rate):
+        return Stat(rate_text(rate), label)
+    return Stat(rate.percent, f"{label} ({rate.count})")
 
 
 def context(ins: Insights) -> dict[str, Any]:
@@ -78,12 +90,21 @@ def context(ins: Insights) -> dict[str, Any]:
         "mood": chart(charts.mood_figure(ins), "mood") if ins.moods else "",
         "days": days,
         "plural": plural,
+        "rate_text": rate_text,
+        "small_sample": any(is_small(row.answered) for row in ins.by_source),
+        "wait": wait_sentence(
+            ins.answer_times.median,
+            ins.answer_times.known,
+            ins.answer_times.quickest,
+            ins.answer_times.slowest,
+        ),
         "words": {
             "funnel": FUNNEL_NOTE,
             "answered": ANSWERED_MEANS,
             "ghosted": ghosted_means(ins.ghost_after_days),
             "no_recovery": NO_RECOVERY,
             "no_themes": NO_THEMES,
+            "small_sample": SMALL_SAMPLE_NOTE,
         },
     }
 

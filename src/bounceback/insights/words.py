@@ -6,6 +6,7 @@ import statistics
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from bounceback.domain.rates import Rate
 from bounceback.domain.stages import Stage
 
 STAGE_WORDS = {
@@ -27,6 +28,8 @@ ANSWERED_MEANS = "any reply from the employer (screening, interview, assessment,
 NO_THEMES = "No lessons, hard questions or feedback recorded yet; the bounce-back session collects them."
 NO_RECOVERY = "Nothing yet: bounce-back sessions and check-ins will show here."
 NO_APPLICATIONS = "No applications yet. Add one with {0}, or try {1}."  # the caller words the two actions
+SMALL_SAMPLE = 10  # fewer applications sent than this: counts only, no percentages
+SMALL_SAMPLE_NOTE = f"Where fewer than {SMALL_SAMPLE} were sent, only the counts are shown: a percentage of so few says little."
 
 
 def plural(count: int, word: str) -> str:
@@ -49,14 +52,41 @@ def days(value: float | None) -> str:
     return f"{shown} day" if value == 1 else f"{shown} days"
 
 
+def rate_text(rate: Rate) -> str:
+    """'12 (40 %)'; on a small sample only the counts, '1 of 1', since 100 % of one says little."""
+    if rate.out_of < SMALL_SAMPLE:
+        return f"{rate.count} of {rate.out_of}" if rate.out_of else "–"
+    return f"{rate.count} ({rate.percent})"
+
+
+def is_small(rate: Rate) -> bool:
+    """True when the rate rests on too few applications for a percentage."""
+    return rate.out_of < SMALL_SAMPLE
+
+
 def rejections_sentence(total: int) -> str:
-    """Rejections counted as what they are: applications seen through."""
-    return f"{total} rejections: {total} applications you saw through to an answer."
+    """How many applications ended in a no, said plainly."""
+    ended = "application ended" if total == 1 else "applications ended"
+    return f"{total} {ended} in a rejection."
 
 
 def in_the_running(later: int) -> str:
     """Rejections after a conversation: the person got close."""
-    return f"{later} came after you had talked to the employer: you were in the running."
+    which = "It" if later == 1 else f"{later} of them"
+    return f"{which} came after you had talked to the employer: you were in the running."
+
+
+def wait_sentence(median: float | None, known: int, quickest: float | None, slowest: float | None) -> str:
+    """The typical wait for a first answer, and how much it rests on."""
+    if not known:
+        return "No first answers with a known date yet."
+    if known == 1:
+        return f"Wait for a first answer: {days(median)}, from the one answer with a known date."
+    base = f"median of {known}" if known >= SMALL_SAMPLE else f"from only {known} answers, a rough guide"
+    return (
+        f"Typical wait for a first answer: {days(median)} ({base}; quickest: {days(quickest)}, "
+        f"slowest: {days(slowest)})."
+    )
 
 
 def trend_sentence(known: Sequence[float]) -> str:

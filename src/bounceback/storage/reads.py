@@ -458,6 +458,21 @@ class ReadModel:
         )
 
     # Whole search --------------------------------------------------------------------------------------------
+    def last_change_wrote(self, table: str, row_id: int) -> bool:
+        """Whether this owner's newest change not undone yet is the one that added that row (so "Undo last
+        change" would take back exactly it, and nothing done since)."""
+        rows = self._rows(
+            "SELECT operations FROM changes WHERE owner_id = :owner AND undone = :no ORDER BY id DESC LIMIT 1",
+            no=False,
+        )
+        if not rows:
+            return False
+        operations = json_value(rows[0]["operations"]) or []
+        return any(
+            op.get("op") == "insert" and op.get("table") == table and op.get("id") == row_id
+            for op in operations
+        )
+
     def data_version(self) -> tuple[Any, ...]:
         """Something that differs whenever this owner's search changed: the journal's newest step, how many
         were undone, and the applications' count and latest update (which also catch writes outside it)."""

@@ -58,6 +58,7 @@ def _words(ins: Insights) -> dict[str, str]:
 
     known = [b.days for b in ins.bounce_backs if b.days is not None]
     later = sum(n for s, n in ins.rejections.items() if s.rank >= Stage.SCREENING.rank)
+    small = [row.answered for row in ins.by_source]
     return {
         "funnel": words.FUNNEL_NOTE,
         "answered": words.ANSWERED_MEANS,
@@ -67,6 +68,7 @@ def _words(ins: Insights) -> dict[str, str]:
         "rejections": words.rejections_sentence(ins.rejection_total) if ins.rejections else "",
         "in_the_running": words.in_the_running(later) if later else "",
         "bounce_trend": words.trend_sentence(known) if known else "",
+        "small_sample": words.SMALL_SAMPLE_NOTE if any(map(words.is_small, small)) else "",
     }
 
 

@@ -4,6 +4,7 @@ browser is said here."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
@@ -35,7 +36,7 @@ _WORDS = {
     ActionKind.SEE_CONTACTS: "The application pages",
     ActionKind.ADD_APPLICATION: "Add an application",
     ActionKind.TRY_DEMO: "The demo",
-    ActionKind.ADD_MAIL_ACCOUNT: "`bounceback mail account add` on the command line",
+    ActionKind.ADD_MAIL_ACCOUNT: "Add a mail account in a terminal",
     ActionKind.REVIEW_MAIL: "The review page",
     ActionKind.LINK_MAIL: "Its Link form",
     ActionKind.RELABEL_MAIL: "Relabelling it as other",
@@ -47,6 +48,8 @@ def href(action: Action) -> str:
     app = action.application_id
     if action.kind is ActionKind.CHECK_IN:
         return "/checkin"
+    if action.kind is ActionKind.SEE_LESSONS:
+        return "/insights#themes-heading"  # the lessons, grouped into themes
     if action.kind is ActionKind.BOUNCE and app:
         return f"/bounce/{app}"
     if action.kind in (ActionKind.REVIEW_MAIL, ActionKind.LINK_MAIL, ActionKind.RELABEL_MAIL):
@@ -75,7 +78,8 @@ _IN_A_SENTENCE = {
     ActionKind.DRAFT: "the draft on its page",
     ActionKind.RECORD_FEEDBACK: "say what came of it on the due list",
     ActionKind.FEEDBACK_SENT: "mark it sent on the due list",
-    ActionKind.SEE_LESSONS: "`bounceback lessons` on the command line",
+    ActionKind.SEE_LESSONS: "The Insights page",
+    ActionKind.ADD_MAIL_ACCOUNT: "“bounceback mail account add” in a terminal (its password is asked there, never on a page)",
     ActionKind.SEE_DUE: "the due list",
 }
 
@@ -85,7 +89,7 @@ def in_a_sentence(action: Action) -> str:
     return _IN_A_SENTENCE.get(action.kind, words(action).lower())
 
 
-_NO_PAGE = frozenset({ActionKind.SEE_LESSONS, ActionKind.ADD_MAIL_ACCOUNT})  # done on the command line only
+_NO_PAGE = frozenset({ActionKind.ADD_MAIL_ACCOUNT})  # done in a terminal only (it asks for a password)
 
 
 def link(action: Action) -> Markup:
@@ -119,3 +123,18 @@ def say(error: BouncebackError) -> str:
     if template is None:
         return error.message
     return template.format(*(in_a_sentence(action) for action in error.actions), **error.values)
+
+
+# The coach's questions are written for a terminal; on a page the form field itself says how to answer.
+_TERMINAL_HINTS = (
+    (re.compile(r"\s*\((?:yes or no|y/n)\)", re.IGNORECASE), ""),  # beside Yes and No buttons
+    (re.compile(r",?\s*or (?:press )?Enter to keep it", re.IGNORECASE), ", or leave it empty to keep it"),
+    (re.compile(r"\s*A date, like [^.?]*[.?]?"), ""),  # above a date picker
+)
+
+
+def on_a_page(label: str) -> str:
+    """A coach question without the typing instructions a form field makes needless."""
+    for pattern, instead in _TERMINAL_HINTS:
+        label = pattern.sub(instead, label)
+    return label.strip()

@@ -42,6 +42,20 @@ def web_link(value: str) -> str:
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
+def share(rate: Any) -> str:
+    """A rate as the report words it: '12 (40 %)', or on a small sample the counts, '1 of 1'."""
+    from bounceback.insights.words import rate_text
+
+    return rate_text(rate)
+
+
+def on_a_page(label: str) -> str:
+    """A coach question without the terminal's typing instructions (the form field shows how to answer)."""
+    from bounceback.web.messages import on_a_page as without_hints
+
+    return without_hints(label)
+
+
 def block_with_actions(block: Any) -> Markup:
     """A coach block's text with its actions as links (the rest of it escaped)."""
     from bounceback.web.messages import with_actions
@@ -89,6 +103,8 @@ def make_environment(zone: tzinfo) -> Jinja2Templates:
         web_link=web_link,
         with_actions=block_with_actions,
         because=because,
+        share=share,
+        on_a_page=on_a_page,
     )
     env.globals.update(navigation=NAVIGATION, Stage=Stage)
     return templates

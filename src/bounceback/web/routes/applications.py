@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from bounceback.domain.errors import InvalidInput
 from bounceback.domain.interviews import cancelled
-from bounceback.domain.model import ContactRole, InterviewKind, Source, WorkMode
+from bounceback.domain.model import ContactRole, EventKind, InterviewKind, Source, WorkMode
 from bounceback.domain.stages import PROGRESS, Stage, allowed_targets
 from bounceback.domain.wording import edit_summary
 from bounceback.web.deps import Web, WebContext
@@ -65,6 +65,13 @@ def application_page(request: Request, web: Web, app_id: int) -> Response:
         interviews = read.interviews(app_id)
         people = read.people(app_id)
         emails = read.mail_of(app_id)
+        closing = next(
+            (e for e in reversed(events) if e.kind is EventKind.STAGE and e.to_stage is view.app.stage), None
+        )
+        close_is_last = bool(
+            view.app.stage.is_closed and closing and read.last_change_wrote("events", closing.id or 0)
+        )
+        bounced = read.finished_sessions(app_id) > 0
     app = view.app
     context = {
         "section": "board",
@@ -76,6 +83,8 @@ def application_page(request: Request, web: Web, app_id: int) -> Response:
         "people": people,
         "emails": [(mail, sanitise(mail.html) if mail.html else None) for mail in emails],
         "targets": allowed_targets(app.stage),
+        "close_is_last": close_is_last,
+        "bounced": bounced,
         "zone": web.settings.timezone or "UTC",
         "draft_kinds": draft_kinds(app.stage),
         **CHOICES,

@@ -11,9 +11,9 @@ from fastapi.responses import Response
 from bounceback.dates import local_zone
 from bounceback.domain.business_days import MORNING, at_local
 from bounceback.domain.coaching import ReminderStatus
-from bounceback.domain.due import DueItem, unique
+from bounceback.domain.due import DueItem, DueKind, unique
 from bounceback.domain.errors import InvalidInput, NotFound
-from bounceback.outreach.marking import mark_done, set_answer
+from bounceback.outreach.marking import key_number, mark_done, set_answer
 from bounceback.web.deps import Web, WebContext
 from bounceback.web.messages import href, words
 from bounceback.web.templating import is_htmx, redirect, render
@@ -33,10 +33,20 @@ def due_page(request: Request, web: Web, everything: Annotated[str, Query(alias=
     context = {
         "section": "due",
         "items": [(item, href(item.action), words(item.action), item.is_overdue(now)) for item in shown],
+        "meetings": _meeting_places(web, shown),
         "hidden": len(items) - len(shown),
         "snoozes": SNOOZES,
     }
     return render(request, "due.html", context)
+
+
+def _meeting_places(web: WebContext, items: list[DueItem]) -> dict[str, str]:
+    """Where each interview on the list happens (a meeting link or an address), by the reminder's key."""
+    wanted = {key_number(i.key, "iv"): i.key for i in items if i.kind is DueKind.INTERVIEW}
+    if not wanted:
+        return {}
+    with web.read() as read:
+        return {wanted[iv.id]: iv.location for iv in read.interviews() if iv.id in wanted and iv.location}
 
 
 def _find(web: WebContext, key: str) -> DueItem:

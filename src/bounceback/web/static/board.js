@@ -57,4 +57,16 @@
     clearHighlights();
     form.requestSubmit();
   });
+
+  /* On a wide screen every filter fits above the board, so the folded ones start open; on a phone they stay
+     folded under "More filters" and the board starts on the first screen. */
+  function unfoldFiltersOnWideScreens() {
+    const more = document.getElementById("more-filters");
+    if (more && window.matchMedia("(min-width: 40rem)").matches) more.open = true;
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", unfoldFiltersOnWideScreens);
+  } else {
+    unfoldFiltersOnWideScreens();
+  }
 })();
