@@ -111,7 +111,7 @@ def _converter(hint: Any) -> Convert | None:
     if get_origin(hint) in (list, dict) or hint in (list, dict):
         return json_value
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint
+        return _enum_of(hint)
     if hint is datetime:
         return utc_moment
     if hint is date:
@@ -121,6 +121,18 @@ def _converter(hint: Any) -> Convert | None:
     if hint is float:
         return float
     return None
+
+
+def _enum_of(kind: type[Enum]) -> Convert:
+    """A stored value as its enum member: a dict lookup (calling the enum costs several times more), the enum's
+    own lookup for anything else, so an unknown value fails as it always did."""
+    members = {member.value: member for member in kind}
+
+    def convert(raw: Any) -> Any:
+        found = members.get(raw)
+        return kind(raw) if found is None else found
+
+    return convert
 
 
 _CONVERTERS: dict[type, dict[str, Convert | None]] = {}
