@@ -2,46 +2,26 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
+import types
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from bounceback import __version__
-from bounceback.cli import (
-    applications,
-    bounce,
-    calendar,
-    config,
-    contacts,
-    database,
-    demo,
-    drafts,
-    due,
-    interviews,
-    mail,
-    prep,
-    reminders,
-    report,
-    serve,
-    transfer,
-)
 from bounceback.cli.context import STATE, err_console
 from bounceback.domain.errors import Ambiguous, BouncebackError
 from bounceback.settings import load_settings
 
+if TYPE_CHECKING:
+    app: typer.Typer  # the whole CLI, built on first use (module __getattr__ below)
+
 START_HERE = (
     "New here? [bold]bounceback demo[/] builds a sample search to try every command on; "
     "[bold]bounceback add COMPANY ROLE[/] starts your own."
-)
-app = typer.Typer(
-    name="bounceback",
-    help=f"{START_HERE}\n\nTrack your job search, and bounce back from every rejection.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -51,7 +31,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     home: Annotated[
         Path | None,
@@ -70,22 +49,120 @@ def main(
     STATE.settings = load_settings(home=home, database_url=database_url)
 
 
-applications.register(app)
-due.register(app)
-contacts.register(app)
-interviews.register(app)
-database.register(app)
-transfer.register(app)
-mail.register(app)
-demo.register(app)
-bounce.register(app)
-drafts.register(app)
-reminders.register(app)
-calendar.register(app)
-prep.register(app)
-report.register(app)
-serve.register(app)
-config.register(app)
+# The modules of bounceback.cli that add commands, in the order they register them, and which module adds each
+# command: a run imports and builds only the one invoked (tests/test_cli_help.py checks this map against them).
+MODULES = (
+    "applications", "due", "contacts", "interviews", "database", "transfer", "mail", "demo", "bounce", "drafts",
+    "reminders", "calendar", "prep", "report", "serve", "config",
+)  # fmt: skip
+COMMAND_MODULES: dict[str, str] = {
+    **dict.fromkeys(
+        ("add", "list", "show", "edit", "move", "close", "note", "delete", "undo", "board"), "applications"
+    ),
+    "due": "due",
+    "contact": "contacts",
+    "interview": "interviews",
+    "db": "database",
+    "export": "transfer",
+    "import": "transfer",
+    "mail": "mail",
+    "classify": "mail",
+    "demo": "demo",
+    **dict.fromkeys(("bounce", "checkin", "goal", "lessons", "feedback"), "bounce"),
+    "draft": "drafts",
+    **dict.fromkeys(("done", "snooze", "dismiss", "expect"), "reminders"),
+    "calendar": "calendar",
+    "prep": "prep",
+    "report": "report",
+    "serve": "serve",
+    "config": "config",
+}
+_VALUED_OPTIONS = ("--home", "--database")  # the global options that take a value
+
+
+def build_app(modules: tuple[str, ...] = MODULES) -> typer.Typer:
+    """The CLI with the commands of these modules (all of them by default), in their help panels."""
+    typer_app = typer.Typer(
+        name="bounceback",
+        help=f"{START_HERE}\n\nTrack your job search, and bounce back from every rejection.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    typer_app.callback()(main)
+    for name in modules:
+        importlib.import_module(f"bounceback.cli.{name}").register(typer_app)
+    _arrange_help(typer_app)
+    return typer_app
+
+
+def invoked_modules(argv: list[str]) -> tuple[str, ...]:
+    """The modules a command line needs: the invoked command's alone, or every one for the overall help, an
+    unknown command (its message suggests the near ones) and shell completion."""
+    if any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ):
+        return MODULES
+    values = False
+    for arg in argv:
+        if values:
+            values = False
+        elif arg in _VALUED_OPTIONS:
+            values = True
+        elif not arg.startswith("-"):
+            return (COMMAND_MODULES[arg],) if arg in COMMAND_MODULES else MODULES
+        elif arg in ("-h", "--help"):
+            return MODULES
+    return MODULES
+
+
+def __getattr__(name: str) -> Any:
+    """`app`: the whole CLI, built when first asked for (a run builds only what it needs)."""
+    if name == "app":
+        whole = build_app()
+        globals()["app"] = whole
+        return whole
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _deferred(module: str, name: str) -> type:
+    """A stand-in for a class of `module` that is imported only when the class is first used."""
+
+    def real() -> Any:
+        return getattr(importlib.import_module(module), name)
+
+    class Deferred(type):
+        def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+            return real()(*args, **kwargs)
+
+        def __getattr__(cls, attribute: str) -> Any:
+            return getattr(real(), attribute)
+
+        def __instancecheck__(cls, instance: Any) -> bool:
+            return isinstance(instance, real())
+
+    return Deferred(name, (), {})
+
+
+def import_help_lightly() -> None:
+    """Import Typer's help renderer without the Markdown parser and the syntax highlighter it imports for
+    Markdown help and pretty tracebacks (this CLI uses neither): about half the time of `--help`. Their classes
+    stand in until first used; the real modules stay importable as ever once the renderer is in."""
+    if "typer.rich_utils" in sys.modules:
+        return
+    stand_ins = {}
+    for module, name in (("rich.markdown", "Markdown"), ("rich.traceback", "Traceback")):
+        if module not in sys.modules:
+            placeholder = types.ModuleType(module)
+            setattr(placeholder, name, _deferred(module, name))
+            stand_ins[module] = placeholder
+    sys.modules.update(stand_ins)
+    try:
+        importlib.import_module("typer.rich_utils")
+    finally:
+        for module, placeholder in stand_ins.items():
+            if sys.modules.get(module) is placeholder:
+                del sys.modules[module]
+
 
 # The help screen in panels, each in the order a person needs them; every command belongs to one.
 HELP_PANELS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -119,9 +196,6 @@ def _arrange_help(typer_app: typer.Typer) -> None:
             info.rich_help_panel = place.get(name_of(info), last)[1]
 
 
-_arrange_help(app)
-
-
 def run() -> None:
     """Entry point: run the CLI and turn a user's mistake into one plain sentence and exit code 1; anything
     else into one plain sentence too, with the traceback in a log file when nobody foresaw it."""
@@ -131,8 +205,11 @@ def run() -> None:
             f"Argument {unreadable} is not valid UTF-8 text (check the terminal's encoding); nothing was changed."
         )
         sys.exit(1)
+    modules = invoked_modules(sys.argv[1:])
+    if modules == MODULES:
+        import_help_lightly()
     try:
-        app()
+        build_app(modules)()
     except Ambiguous as exc:
         from bounceback.cli.messages import say
 

@@ -81,6 +81,7 @@ class SearchState:
     feedback: list[FeedbackRequest] = field(default_factory=list)
     last_checkin: datetime | None = None
     _by_app: dict[int, list[Interview]] | None = field(default=None, repr=False, compare=False)
+    _by_company: dict[int, list[Application]] | None = field(default=None, repr=False, compare=False)
 
     def company(self, app: Application) -> str:
         """The name of an application's employer."""
@@ -97,6 +98,14 @@ class SearchState:
             for iv in sorted(self.interviews, key=lambda i: i.starts_at):
                 self._by_app.setdefault(iv.application_id, []).append(iv)
         return self._by_app.get(app_id, [])
+
+    def apps_of_company(self, company_id: int) -> list[Application]:
+        """The applications to one employer (grouped once, like the interviews)."""
+        if self._by_company is None:
+            self._by_company = {}
+            for app in self.apps:
+                self._by_company.setdefault(app.company_id, []).append(app)
+        return self._by_company.get(company_id, [])
 
 
 def app_key(kind: DueKind, app: Application, *parts: object) -> str:

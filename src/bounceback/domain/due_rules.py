@@ -140,11 +140,8 @@ def reappeared(state: SearchState, app: Application, closed: datetime) -> dateti
     """When the company came back into the search after the no: a new application or a new email."""
     moments = [
         other.created_at
-        for other in state.apps
-        if other.company_id == app.company_id
-        and other.id != app.id
-        and other.created_at
-        and other.created_at > closed
+        for other in state.apps_of_company(app.company_id)
+        if other.id != app.id and other.created_at and other.created_at > closed
     ]
     moments += [
         e.occurred_at

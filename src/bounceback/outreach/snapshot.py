@@ -30,7 +30,7 @@ def load_due(settings: Settings, read: ReadModel, now: datetime) -> DueView:
     """Derive the due list as it stands at `now`."""
     from bounceback.domain.due_rules import derive_due
 
-    state = load_state(read)
+    state = load_state(read, now)
     answers = {a.key: a for a in read.reminder_states()}
     derived = derive_due(state, due_rules(settings, now), now)
     return DueView(derived, due_now(derived, answers, now), answers)
@@ -65,15 +65,17 @@ def holiday_dates(country: str, years: Iterable[int]) -> frozenset[date]:
     return frozenset(table.keys())
 
 
-def load_state(read: ReadModel) -> SearchState:
-    """The search as the rules need it: applications, interviews, timelines, people and coaching records."""
+def load_state(read: ReadModel, now: datetime | None = None) -> SearchState:
+    """The search as the rules need it: applications, interviews, timelines, people and coaching records.
+    Given `now`, only the timeline entries the rules read at that moment (a small indexed query); without it,
+    whole timelines (the full derivation the small one is tested against)."""
     views = read.applications()
     watched = [v.app.id or 0 for v in views if v.app.stage in _WATCHED]
     return SearchState(
         apps=[v.app for v in views],
         companies={v.app.company_id: v.company for v in views},
         interviews=read.interviews(),
-        events=read.timelines(watched),
+        events=read.timelines(watched) if now is None else read.due_timelines(watched, now),
         people=read.people_of(watched),
         sessions=read.bounce_sessions(),
         feedback=read.feedback_requests(),

@@ -13,7 +13,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from bounceback.domain.coaching import (
@@ -43,6 +43,7 @@ from bounceback.domain.model import (
 from bounceback.domain.naming import resolve, slugify
 from bounceback.domain.stages import PROGRESS, Stage
 from bounceback.settings import Settings
+from bounceback.storage.due_sql import STAGE_EVENTS_WHERE, due_events_where
 from bounceback.storage.owner import SET_OWNER_SQL
 from bounceback.storage.records import RECORDS, TABLES, builder, json_value, utc_moment
 from bounceback.storage.version import HEAD_REVISION
@@ -252,6 +253,32 @@ class ReadModel:
         build, app_column = builder(Event, names), names.index("application_id")
         for row in rows:
             if row[app_column] in found:
+                found[row[app_column]].append(build(row))
+        return found
+
+    def due_timelines(self, app_ids: Iterable[int], now: datetime) -> dict[int, list[Event]]:
+        """The timelines as the due rules read them, oldest first: every email and every entry carrying a key
+        the rules look at, and of the stage changes up to `now` only the latest (the rules use only when the
+        employer last moved). Both come from partial indexes the database keeps current on every write; the
+        rules derive from these exactly what they derive from whole timelines (tests/test_due_state.py)."""
+        found: dict[int, list[Event]] = {app_id: [] for app_id in app_ids}
+        latest_stage = (
+            "SELECT e.* FROM events e JOIN (SELECT application_id AS app, MAX(occurred_at) AS latest FROM events "
+            f"WHERE owner_id = :owner AND {STAGE_EVENTS_WHERE} AND occurred_at <= :now GROUP BY application_id) l "
+            f"ON e.application_id = l.app AND e.occurred_at = l.latest WHERE e.owner_id = :owner AND e.{STAGE_EVENTS_WHERE}"
+        )
+        sql = (
+            f"SELECT * FROM events WHERE owner_id = :owner AND ({due_events_where(self.dialect)}) "
+            f"UNION ALL {latest_stage} ORDER BY application_id, occurred_at, id"
+        )
+        names, rows = self._execute(sql, {"now": _moment(self.dialect, now)})
+        build, app_column, id_column = builder(Event, names), names.index("application_id"), names.index("id")
+        seen: set[int] = set()
+        for row in rows:
+            if (
+                row[app_column] in found and row[id_column] not in seen
+            ):  # a stage change with a key comes twice
+                seen.add(row[id_column])
                 found[row[app_column]].append(build(row))
         return found
 
@@ -484,6 +511,12 @@ class ReadModel:
             yes=True,
         )[0]
         return (row["newest"], row["undone"], row["apps"], str(row["touched"]))
+
+
+def _moment(dialect: str, moment: datetime) -> Any:
+    """A moment as a parameter compared with stored ones: naive UTC, as text in SQLAlchemy's SQLite format."""
+    naive = moment.astimezone(UTC).replace(tzinfo=None)
+    return naive.isoformat(sep=" ", timespec="microseconds") if dialect == "sqlite" else naive
 
 
 def _needs_python(wanted: ApplicationFilter | None) -> bool:

@@ -111,7 +111,7 @@ def _converter(hint: Any) -> Convert | None:
     if get_origin(hint) in (list, dict) or hint in (list, dict):
         return json_value
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint
+        return _enum_of(hint)
     if hint is datetime:
         return utc_moment
     if hint is date:
@@ -121,6 +121,18 @@ def _converter(hint: Any) -> Convert | None:
     if hint is float:
         return float
     return None
+
+
+def _enum_of(kind: type[Enum]) -> Convert:
+    """A stored value as its enum member: a dict lookup (calling the enum costs several times more), the enum's
+    own lookup for anything else, so an unknown value fails as it always did."""
+    members = {member.value: member for member in kind}
+
+    def convert(raw: Any) -> Any:
+        found = members.get(raw)
+        return kind(raw) if found is None else found
+
+    return convert
 
 
 _CONVERTERS: dict[type, dict[str, Convert | None]] = {}
@@ -134,9 +146,19 @@ def converters(cls: type) -> dict[str, Convert | None]:
     return _CONVERTERS[cls]
 
 
+_BUILDERS: dict[tuple[type, tuple[str, ...], str], Callable[[Sequence[Any]], Any]] = {}
+
+
 def builder(cls: type[T], names: Sequence[str], *, prefix: str = "") -> Callable[[Sequence[Any]], T]:
     """A function from one row (a tuple in `names` order) to a record, taking the columns that are its fields
     (`prefix` picks columns named like `c_name` for a record read beside another in a join)."""
+    key = (cls, tuple(names), prefix)
+    if key not in _BUILDERS:
+        _BUILDERS[key] = _compile_builder(cls, names, prefix)
+    return _BUILDERS[key]
+
+
+def _compile_builder(cls: type[T], names: Sequence[str], prefix: str) -> Callable[[Sequence[Any]], T]:
     known = converters(cls)
     plan = [
         (index, field, known[field])
@@ -144,14 +166,21 @@ def builder(cls: type[T], names: Sequence[str], *, prefix: str = "") -> Callable
         if name.startswith(prefix) and (field := name[len(prefix) :]) in known
     ]
 
-    def build(row: Sequence[Any]) -> T:
-        values = {}
-        for index, field, convert in plan:
-            raw = row[index]
-            values[field] = raw if convert is None or raw is None else convert(raw)
-        return cls(**values)
-
-    return build
+    # One call with the fields spelled out, compiled once per query shape (as dataclasses compile __init__):
+    # a loop over the fields costs several times more at thousands of rows.
+    scope: dict[str, Any] = {"cls": cls}
+    arguments = []
+    for number, (index, field, convert) in enumerate(plan):
+        if convert is None:
+            arguments.append(f"{field}=row[{index}]")
+        else:
+            scope[f"convert{number}"] = convert
+            arguments.append(
+                f"{field}=None if (v{number} := row[{index}]) is None else convert{number}(v{number})"
+            )
+    exec(f"def build(row):\n    return cls({', '.join(arguments)})", scope)  # names are dataclass fields
+    built: Callable[[Sequence[Any]], T] = scope["build"]
+    return built
 
 
 def build(cls: type[T], row: dict[str, Any]) -> T:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from bounceback.domain.coaching import (
@@ -36,6 +37,7 @@ from bounceback.domain.model import (
     WorkMode,
 )
 from bounceback.domain.stages import Stage
+from bounceback.storage.due_sql import STAGE_EVENTS_WHERE, due_events_where
 from bounceback.storage.types import EnumText, UTCDateTime
 
 # Constraint names that are the same on SQLite and PostgreSQL, so migrations can name them.
@@ -166,6 +168,25 @@ events = Table(
     Column("to_stage", EnumText(Stage), nullable=True),
     Column("details", JSON, nullable=False, default=dict),
     Index("ix_events_application_time", "application_id", "occurred_at"),
+    # The few entries the due rules read (outreach/snapshot.py), kept indexed by the database on every write:
+    # emails and entries carrying one of the rules' detail keys, and the stage changes (only the latest counts).
+    Index(
+        "ix_events_due_read",
+        "owner_id",
+        "application_id",
+        "occurred_at",
+        "id",
+        sqlite_where=text(due_events_where("sqlite")),
+        postgresql_where=text(due_events_where("postgresql")),
+    ),
+    Index(
+        "ix_events_stage_time",
+        "owner_id",
+        "application_id",
+        "occurred_at",
+        sqlite_where=text(STAGE_EVENTS_WHERE),
+        postgresql_where=text(STAGE_EVENTS_WHERE),
+    ),
 )
 
 # One row per user-visible change, holding what is needed to revert it (see journal.py).
