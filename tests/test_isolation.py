@@ -176,6 +176,9 @@ def read_arguments(theirs: Theirs) -> dict[str, list[Any]]:
         "year": [theirs.year],
         "kinds": [list(EventKind)],
         "prefix": ["imap:b-mail/", ""],
+        "now": [datetime(2099, 1, 1, tzinfo=UTC)],
+        "table": [table.name for table in metadata.sorted_tables],
+        "row_id": sorted(set(ids.values())),  # far ahead: everything of B's would be due
     }  # fmt: skip
 
 
