@@ -321,3 +321,8 @@ reminder_states = Table(
     Column("snoozed_until", UTCDateTime, nullable=True),
     UniqueConstraint("owner_id", "key", name="uq_reminder_states_owner_key"),
 )
+
+# The server's tables (accounts, sessions, consent…) join the same metadata; imported last, as they use _owner().
+from bounceback.storage import server_schema as _server_schema  # noqa: E402
+
+SERVER_TABLES = _server_schema.SERVER_TABLES
