@@ -25,6 +25,7 @@ from bounceback.cli import (
     reminders,
     report,
     serve,
+    server,
     transfer,
 )
 from bounceback.cli.context import STATE, err_console
@@ -85,6 +86,7 @@ calendar.register(app)
 prep.register(app)
 report.register(app)
 serve.register(app)
+server.register(app)
 config.register(app)
 
 # The help screen in panels, each in the order a person needs them; every command belongs to one.
@@ -97,6 +99,7 @@ HELP_PANELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("After a rejection", ("bounce", "checkin", "goal", "lessons", "feedback")),
     ("Outreach", ("draft", "done", "snooze", "dismiss", "expect", "prep", "calendar")),
     ("See", ("board", "due", "report", "serve")),
+    ("Office", ("server",)),
     ("Data", ("demo", "config", "export", "import", "db")),
 )
 

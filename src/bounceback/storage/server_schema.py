@@ -94,4 +94,13 @@ mail_secrets = Table(
     UniqueConstraint("owner_id", "account_name", name="uq_mail_secrets_owner_account"),
 )
 
-SERVER_TABLES = (cohorts, accounts, login_sessions, login_attempts, consents, access_log, advisor_notes, mail_secrets)
+SERVER_TABLES = (
+    cohorts,
+    accounts,
+    login_sessions,
+    login_attempts,
+    consents,
+    access_log,
+    advisor_notes,
+    mail_secrets,
+)

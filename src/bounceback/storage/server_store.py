@@ -140,7 +140,9 @@ class ServerStore:
                 for column in PERSON_COLUMNS:
                     if column in table.c:
                         erased += connection.execute(delete(table).where(table.c[column] == user_id)).rowcount
-            erased += connection.execute(delete(login_attempts).where(login_attempts.c.email == email)).rowcount
+            erased += connection.execute(
+                delete(login_attempts).where(login_attempts.c.email == email)
+            ).rowcount
             erased += connection.execute(delete(users).where(users.c.id == user_id)).rowcount
         return erased
 
@@ -171,7 +173,9 @@ class ServerStore:
     def set_cohort(self, user_id: int, cohort_id: int | None) -> None:
         """Put a person in a cohort (or in none)."""
         with self._tx() as connection:
-            connection.execute(update(accounts).where(accounts.c.user_id == user_id).values(cohort_id=cohort_id))
+            connection.execute(
+                update(accounts).where(accounts.c.user_id == user_id).values(cohort_id=cohort_id)
+            )
 
     # Login sessions ------------------------------------------------------------------------------------------
     def create_session(self, user_id: int, token_hash: str, now: datetime) -> None:
@@ -184,13 +188,24 @@ class ServerStore:
             )
 
     def session_user(
-        self, token_hash: str, *, now: datetime, idle_since: datetime, born_since: datetime, touch_before: datetime
+        self,
+        token_hash: str,
+        *,
+        now: datetime,
+        idle_since: datetime,
+        born_since: datetime,
+        touch_before: datetime,
     ) -> int | None:
         """The person a live session belongs to (its last sight refreshed now and then); an idle or too old
         session, or one of a deactivated account, is ended and gives None."""
         with self._tx() as connection:
             row = connection.execute(
-                select(login_sessions.c.user_id, login_sessions.c.last_seen_at, login_sessions.c.created_at, accounts.c.active)
+                select(
+                    login_sessions.c.user_id,
+                    login_sessions.c.last_seen_at,
+                    login_sessions.c.created_at,
+                    accounts.c.active,
+                )
                 .select_from(login_sessions.join(accounts, accounts.c.user_id == login_sessions.c.user_id))
                 .where(login_sessions.c.token_hash == token_hash)
             ).first()
@@ -201,7 +216,9 @@ class ServerStore:
                 return None
             if row.last_seen_at < touch_before:
                 connection.execute(
-                    update(login_sessions).where(login_sessions.c.token_hash == token_hash).values(last_seen_at=now)
+                    update(login_sessions)
+                    .where(login_sessions.c.token_hash == token_hash)
+                    .values(last_seen_at=now)
                 )
             return int(row.user_id)
 
@@ -213,7 +230,9 @@ class ServerStore:
     def sessions_of(self, user_id: int) -> int:
         """How many sessions a person has open."""
         with self._tx() as connection:
-            query = select(func.count()).select_from(login_sessions).where(login_sessions.c.user_id == user_id)
+            query = (
+                select(func.count()).select_from(login_sessions).where(login_sessions.c.user_id == user_id)
+            )
             return int(connection.execute(query).scalar_one())
 
     # Login attempts ------------------------------------------------------------------------------------------
@@ -224,14 +243,18 @@ class ServerStore:
                 insert(login_attempts).values(email=email, address=address[:64], at=now, succeeded=succeeded)
             )
 
-    def failures(self, *, since: datetime, email: str | None = None, address: str | None = None) -> list[datetime]:
+    def failures(
+        self, *, since: datetime, email: str | None = None, address: str | None = None
+    ) -> list[datetime]:
         """When the failed attempts since `since` (and since the last success) happened, for one account or one
         address, oldest first."""
         column = login_attempts.c.email if email is not None else login_attempts.c.address
         value = email if email is not None else address
         with self._tx() as connection:
             last_ok = connection.execute(
-                select(func.max(login_attempts.c.at)).where(column == value, login_attempts.c.succeeded.is_(True))
+                select(func.max(login_attempts.c.at)).where(
+                    column == value, login_attempts.c.succeeded.is_(True)
+                )
             ).scalar()
             start = max(since, last_ok) if last_ok is not None else since
             rows = connection.execute(
@@ -269,7 +292,14 @@ class ServerStore:
         )
         with self._tx(person) as connection:
             return [
-                Grant(r.owner_id, r.advisor_id, Sharing(r.sharing), r.seeker_email, r.advisor_email, r.updated_at)
+                Grant(
+                    r.owner_id,
+                    r.advisor_id,
+                    Sharing(r.sharing),
+                    r.seeker_email,
+                    r.advisor_email,
+                    r.updated_at,
+                )
                 for r in connection.execute(query)
             ]
 
@@ -314,7 +344,9 @@ class ServerStore:
         """An advisor's note on a seeker."""
         with self._tx(advisor_id) as connection:
             connection.execute(
-                insert(advisor_notes).values(owner_id=seeker_id, advisor_id=advisor_id, text=note, created_at=now)
+                insert(advisor_notes).values(
+                    owner_id=seeker_id, advisor_id=advisor_id, text=note, created_at=now
+                )
             )
 
     def notes(self, seeker_id: int, *, acting: int) -> list[AdvisorNote]:
@@ -337,7 +369,9 @@ class ServerStore:
         with self._tx(owner_id) as connection:
             connection.execute(delete(mail_secrets).where(where))
             connection.execute(
-                insert(mail_secrets).values(owner_id=owner_id, account_name=account_name, ciphertext=ciphertext)
+                insert(mail_secrets).values(
+                    owner_id=owner_id, account_name=account_name, ciphertext=ciphertext
+                )
             )
 
     def secret(self, owner_id: int, account_name: str) -> str | None:

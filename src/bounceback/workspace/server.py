@@ -157,10 +157,14 @@ class Directory:
     def sessions_of(self, user_id: int) -> int:
         return self.store.sessions_of(user_id)
 
-    def record_attempt(self, email: str, address: str, *, succeeded: bool, at: datetime | None = None) -> None:
+    def record_attempt(
+        self, email: str, address: str, *, succeeded: bool, at: datetime | None = None
+    ) -> None:
         self.store.record_attempt(email, address, at or _now(), succeeded=succeeded)
 
-    def failures(self, *, since: datetime, email: str | None = None, address: str | None = None) -> list[datetime]:
+    def failures(
+        self, *, since: datetime, email: str | None = None, address: str | None = None
+    ) -> list[datetime]:
         return self.store.failures(since=since, email=email, address=address)
 
     # Consent -------------------------------------------------------------------------------------------------
@@ -187,7 +191,9 @@ class Directory:
                 return grant.sharing
         return Sharing.NOTHING
 
-    def shared_workspace(self, seeker_id: int, advisor_id: int, what: str) -> tuple[Workspace, Sharing] | None:
+    def shared_workspace(
+        self, seeker_id: int, advisor_id: int, what: str
+    ) -> tuple[Workspace, Sharing] | None:
         """A seeker's search as an advisor may see it, the look written in the seeker's access log; None when
         nothing is shared (the caller answers 404, as for a search that does not exist)."""
         sharing = self.sharing_of(seeker_id, advisor_id)
