@@ -323,6 +323,4 @@ reminder_states = Table(
 )
 
 # The server's tables (accounts, sessions, consent…) join the same metadata; imported last, as they use _owner().
-from bounceback.storage import server_schema as _server_schema  # noqa: E402
-
-SERVER_TABLES = _server_schema.SERVER_TABLES
+from bounceback.storage import server_schema  # noqa: E402, F401
