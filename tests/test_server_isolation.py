@@ -72,16 +72,15 @@ def _routes(app: Any) -> list[tuple[str, str]]:
             list(route.effective_route_contexts()) if hasattr(route, "effective_route_contexts") else [route]
         )
         for each in held:
-            if isinstance(each, APIRoute) or hasattr(each, "original_route"):
-                if "{" in each.path:
-                    found.extend((method, each.path) for method in sorted(each.methods))
+            if (isinstance(each, APIRoute) or hasattr(each, "original_route")) and "{" in each.path:
+                found.extend((method, each.path) for method in sorted(each.methods))
     return found
 
 
 def test_every_route_with_another_persons_ids_is_404(server_app, a_and_b) -> None:  # type: ignore[no-untyped-def]
     """GIVEN A logged in and B's whole search WHEN A asks every route with an id in its path for B's ids THEN
     each is 404 and no answer holds B's words."""
-    ana, bo, _, _, theirs, job = a_and_b
+    _ana, bo, _, _, theirs, job = a_and_b
     values = _path_values(theirs, bo.user_id, job)
     browser = Browser(server_app)
     browser.login("ana@uni.org")
@@ -126,7 +125,7 @@ def test_forms_naming_another_persons_application_change_nothing_of_theirs(
 ) -> None:
     """GIVEN A logged in WHEN A's forms name B's application (by id or by its short name) THEN none succeeds and
     B's rows are exactly as they were."""
-    ana, bo, _, mine, theirs, _ = a_and_b
+    _ana, bo, _, mine, theirs, _ = a_and_b
     before = _rows_of(pg_url, bo.user_id)
     browser = Browser(server_app)
     browser.login("ana@uni.org")
