@@ -99,8 +99,7 @@ HELP_PANELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("After a rejection", ("bounce", "checkin", "goal", "lessons", "feedback")),
     ("Outreach", ("draft", "done", "snooze", "dismiss", "expect", "prep", "calendar")),
     ("See", ("board", "due", "report", "serve")),
-    ("Office", ("server",)),
-    ("Data", ("demo", "config", "export", "import", "db")),
+    ("Data", ("demo", "config", "export", "import", "db", "server")),
 )
 
 
