@@ -14,8 +14,8 @@ import pytest
 from bounceback.domain.accounts import Role
 from bounceback.domain.stages import Stage
 from bounceback.workspace.server import Directory
-from tests.servers.postgres import free_port
 from tests.serverkit import PASSWORD, SECRET_KEY, add_application, person
+from tests.servers.postgres import free_port
 from tests.test_web_browser import chromium, playwright  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.slow]

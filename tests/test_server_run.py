@@ -16,8 +16,8 @@ import pytest
 
 from bounceback.workspace.server import Directory
 from tests.conftest import CLI
-from tests.servers.postgres import free_port
 from tests.serverkit import PASSWORD, SECRET_KEY, person
+from tests.servers.postgres import free_port
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
