@@ -82,6 +82,7 @@ def test_the_whole_search_adds_notes_but_never_the_free_writing(server_app, peop
     advisor.login("adv@uni.org")
     page = advisor.get(f"/advisor/seekers/{ana.user_id}").text
     assert PRIVATE_NOTE in page and FREE_WRITING not in page
+    assert "looked at the whole search" in seeker.get("/sharing").text
 
 
 def test_revoking_ends_the_advisors_view_at_once(server_app, people) -> None:  # type: ignore[no-untyped-def]

@@ -180,7 +180,7 @@ def test_deleting_a_person_erases_every_row_of_theirs_in_every_table(
     Browser(server_app).login("bo@uni.org")
     Browser(server_app).login("bo@uni.org", "a wrong password")
     SecretBox("k" * 48).keep(directory, bo.user_id, "b-mail", "imap password of B")
-    assert directory.shared_workspace(bo.user_id, advisor.user_id, "looked") is not None
+    assert directory.shared_workspace(bo.user_id, advisor.user_id) is not None
     naming = {
         t.name for t in metadata.sorted_tables if t.name == "users" or any(c in t.c for c in PERSON_COLUMNS)
     }

@@ -199,3 +199,20 @@ def test_an_advisor_has_no_search_of_their_own_and_no_seeker_pages(server_app, d
     assert browser.get("/").headers["location"] == "/advisor"
     assert browser.get("/due").status_code == 404 and browser.get("/sharing").status_code == 404
     assert browser.get("/admin").status_code == 404
+
+
+def test_an_admin_adds_and_deactivates_people_on_the_web(server_app, directory: Directory) -> None:  # type: ignore[no-untyped-def]
+    """GIVEN an admin WHEN they add a seeker on /admin and later deactivate them THEN the seeker could log in in
+    between and cannot after; a seeker asking for /admin gets 404; the admin has no board of their own."""
+    person(directory, "boss@uni.org", Role.ADMIN)
+    admin = Browser(server_app)
+    assert admin.login("boss@uni.org").headers["location"] == "/admin"
+    added = admin.post("/admin/people", email="New@Uni.org", role="seeker", password=PASSWORD, cohort="")
+    assert added.status_code == 303 and "new@uni.org" in admin.get("/admin").text
+    newcomer = Browser(server_app)
+    assert newcomer.login("new@uni.org").status_code == 303
+    assert newcomer.get("/admin").status_code == 404
+    user_id = directory.require("new@uni.org").user_id
+    assert admin.post(f"/admin/people/{user_id}/deactivate").status_code == 303
+    assert newcomer.get("/").status_code == 303
+    assert admin.get("/").headers["location"] == "/admin"

@@ -194,7 +194,7 @@ def seeker_page(request: Request, seeker_id: int) -> Response:
 
     person = _advisor(request)
     directory = _state(request).directory
-    shared = directory.shared_workspace(seeker_id, person.user_id, "looked at the summary")
+    shared = directory.shared_workspace(seeker_id, person.user_id)
     if shared is None:
         raise NotFound("There is no such person among those who share with you.")
     workspace, sharing = shared

@@ -191,14 +191,13 @@ class Directory:
                 return grant.sharing
         return Sharing.NOTHING
 
-    def shared_workspace(
-        self, seeker_id: int, advisor_id: int, what: str
-    ) -> tuple[Workspace, Sharing] | None:
+    def shared_workspace(self, seeker_id: int, advisor_id: int) -> tuple[Workspace, Sharing] | None:
         """A seeker's search as an advisor may see it, the look written in the seeker's access log; None when
         nothing is shared (the caller answers 404, as for a search that does not exist)."""
         sharing = self.sharing_of(seeker_id, advisor_id)
         if sharing is Sharing.NOTHING:
             return None
+        what = "looked at the summary" if sharing is Sharing.SUMMARY else "looked at the whole search"
         self.store.log_access(seeker_id, advisor_id, what, _now())
         return self.workspace_for(seeker_id), sharing
 
