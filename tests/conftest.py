@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.serverkit import directory, pg_settings, pg_url, server_app  # noqa: F401  (server mode: a fresh PostgreSQL)
 from tests.servers import postgres
 from tests.servers.dovecot import dovecot_server  # noqa: F401  (the real IMAP server fixture)
 

@@ -117,7 +117,12 @@ def rows_of(url: str, owner: int) -> dict[str, list[tuple[Any, ...]]]:
         with engine.connect() as connection:
             found = {}
             for table in metadata.sorted_tables:
-                column = table.c.id if table.name == "users" else table.c.owner_id
+                # the search's tables by owner; the server's (accounts, login sessions) by user; cohorts and
+                # login attempts name nobody by id
+                name = next((c for c in ("owner_id", "user_id") if c in table.c), None)
+                if table.name != "users" and name is None:
+                    continue
+                column = table.c.id if table.name == "users" else table.c[name]
                 query = select(table).where(column == owner).order_by(table.c.id)
                 found[table.name] = [tuple(row) for row in connection.execute(query)]
             return found

@@ -10,6 +10,9 @@ function, or under TYPE_CHECKING).
     insights, transfer, demo   serves another; never storage
     cli, web                   anything above; nothing imports them (but `python -m bounceback`, and `serve`
                                starting the web server)
+    server                     the workspace door (workspace.server for people and consent) and the services
+                               above; it builds on the web app, and only `cli.server` imports it; never storage
+                               or the tracker
 """
 
 from __future__ import annotations
@@ -121,6 +124,8 @@ def storage_is_reached_through_the_door(found: list[Import]) -> list[str]:
 def nothing_imports_the_front_ends(found: list[Import]) -> list[str]:
     """Nothing imports cli or web but themselves; `python -m bounceback` runs the CLI, and `serve` the web."""
     exceptions = {("bounceback.__main__", "cli"), ("bounceback.cli.serve", "web")}
+    server_builds_on_web = {(i.module, "web") for i in found if room(i.module) == "server"}
+    exceptions |= server_builds_on_web
     return [
         i.where
         for i in found
@@ -130,12 +135,22 @@ def nothing_imports_the_front_ends(found: list[Import]) -> list[str]:
     ]
 
 
+def server_comes_in_by_the_door(found: list[Import]) -> list[str]:
+    """server (the office's app) reaches the data through the workspace alone, and only the CLI starts it."""
+    barred = {"storage", "tracker"}
+    inward = [i.where for i in found if room(i.module) == "server" and room(i.target) in barred]
+    starters = {"server", "cli"}
+    outward = [i.where for i in found if room(i.target) == "server" and room(i.module) not in starters]
+    return inward + outward
+
+
 RULES: dict[str, Callable[[list[Import]], list[str]]] = {
     "domain imports nothing of bounceback": domain_is_pure,
     "storage imports only domain and settings": storage_sits_on_domain,
     "only storage imports SQLAlchemy": only_storage_speaks_sql,
     "only tracker and workspace import storage": storage_is_reached_through_the_door,
     "nothing imports cli or web": nothing_imports_the_front_ends,
+    "server talks to the workspace only": server_comes_in_by_the_door,
 }
 
 
@@ -149,7 +164,8 @@ def test_the_rules_see_what_they_check() -> None:
     """GIVEN the import scan WHEN it reads the package THEN it finds imports of each kind the rules judge, so an
     empty list of violations means something."""
     found = all_imports()
-    assert {room(i.module) for i in found} >= {"domain", "storage", "cli", "web", "tracker"}
+    assert {room(i.module) for i in found} >= {"domain", "storage", "cli", "web", "tracker", "server"}
+    assert any(room(i.module) == "server" and room(i.target) == "workspace" for i in found)
     assert any(i.target.startswith("sqlalchemy") for i in found)
     assert any(room(i.module) == "domain" and room(i.target) == "domain" for i in found)
     assert room("bounceback.storage.schema") == "storage" and room("bounceback.settings") == "settings"

@@ -53,7 +53,7 @@ def main(
 # command: a run imports and builds only the one invoked (tests/test_cli_help.py checks this map against them).
 MODULES = (
     "applications", "due", "contacts", "interviews", "database", "transfer", "mail", "demo", "bounce", "drafts",
-    "reminders", "calendar", "prep", "report", "serve", "config",
+    "reminders", "calendar", "prep", "report", "serve", "server", "config",
 )  # fmt: skip
 COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(
@@ -75,6 +75,7 @@ COMMAND_MODULES: dict[str, str] = {
     "prep": "prep",
     "report": "report",
     "serve": "serve",
+    "server": "server",
     "config": "config",
 }
 _VALUED_OPTIONS = ("--home", "--database")  # the global options that take a value
@@ -174,7 +175,7 @@ HELP_PANELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("After a rejection", ("bounce", "checkin", "goal", "lessons", "feedback")),
     ("Outreach", ("draft", "done", "snooze", "dismiss", "expect", "prep", "calendar")),
     ("See", ("board", "due", "report", "serve")),
-    ("Data", ("demo", "config", "export", "import", "db")),
+    ("Data", ("demo", "config", "export", "import", "db", "server")),
 )
 
 

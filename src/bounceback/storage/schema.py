@@ -342,3 +342,6 @@ reminder_states = Table(
     Column("snoozed_until", UTCDateTime, nullable=True),
     UniqueConstraint("owner_id", "key", name="uq_reminder_states_owner_key"),
 )
+
+# The server's tables (accounts, sessions, consent…) join the same metadata; imported last, as they use _owner().
+from bounceback.storage import server_schema  # noqa: E402, F401

@@ -1,6 +1,6 @@
 """The schema revision this code expects. Kept apart so fast reads can check it without importing Alembic."""
 
-HEAD_REVISION = "0007_due_state"
+HEAD_REVISION = "0008_server_accounts"
 # Every revision this code knows, oldest first; a database at any other revision was written by a newer version.
 KNOWN_REVISIONS = (
     "0001_initial",
@@ -9,4 +9,5 @@ KNOWN_REVISIONS = (
     "0004_mail_source_path",
     "0006_mail_evidence",
     "0007_due_state",
+    "0008_server_accounts",
 )

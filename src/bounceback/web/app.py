@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -57,10 +59,27 @@ def create_app(
         SecurityMiddleware,
         guard=context.guard,
         max_body=options.max_upload_bytes,
-        hosts=allowed_hosts(options.host, options.port, options.allow_hosts),
         refuse=_refuse,
+        **_names(options),
     )
     return app
+
+
+def _names(options: WebOptions) -> dict[str, Any]:
+    """The names the server answers to: this computer's (local mode), or the one public address (server mode,
+    with Secure cookies and HSTS behind https)."""
+    if not options.public_url:
+        return {"hosts": allowed_hosts(options.host, options.port, options.allow_hosts)}
+    parts = urlsplit(options.public_url)
+    host = parts.netloc.lower()
+    https = parts.scheme == "https"
+    return {
+        "hosts": frozenset({host}),
+        "origins": frozenset({f"{parts.scheme}://{host}"}),
+        "secure_cookie": https,
+        "hsts": https,
+        "host_hint": "Its address is set by BOUNCEBACK_SERVER_PUBLIC_URL.",
+    }
 
 
 async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, sentence: str) -> None:

@@ -40,17 +40,20 @@ class WebOptions:
     port: int = 8765
     allow_hosts: tuple[str, ...] = ()  # more names to answer to (`serve --allow-host`)
     upload_dir: Path | None = None  # where uploads wait while imported; default: "uploads" in the home
+    public_url: str = ""  # server mode: the one address people use (its Host alone is accepted; https: HSTS)
 
 
 class WebContext:
     """One server's view of one person's search."""
 
-    def __init__(self, settings: Settings, options: WebOptions, workspace: Workspace) -> None:
+    def __init__(
+        self, settings: Settings, options: WebOptions, workspace: Workspace, *, guard: CsrfGuard | None = None
+    ) -> None:
         self.settings = settings
         self.options = options
         self.workspace = workspace
         _ = workspace.database  # migrate at start, and read through the engine's pool from the first page
-        self.guard = CsrfGuard(options.secret)
+        self.guard = guard or CsrfGuard(options.secret)
         self.jobs = ImportJobs()
         self.cards: DataCache[list[ApplicationCard]] = DataCache(lifetime=CARDS_LIFETIME)
         self.insights: DataCache[InsightsPage] = DataCache(lifetime=INSIGHTS_LIFETIME)
@@ -91,6 +94,11 @@ class WebContext:
         with self.read() as read:
             return self.due.get(read.data_version(), lambda: load_due(self.settings, read, datetime.now(UTC)))
 
+    def for_workspace(self, workspace: Workspace) -> WebContext:
+        """The same server's view of another person's search (server mode: one per logged-in person), with
+        caches and imports of its own and the same guard."""
+        return WebContext(self.settings, self.options, workspace, guard=self.guard)
+
     def close(self) -> None:
         """Stop background work and release the database."""
         self.jobs.shutdown()
@@ -98,8 +106,9 @@ class WebContext:
 
 
 def web_context(request: Request) -> WebContext:
-    """The server's context, set on the app by `create_app`."""
-    context: WebContext = request.app.state.web
+    """The context of the person asking: the one server mode set for this request after login, else the
+    server's own (local mode: the one person), set on the app by `create_app`."""
+    context: WebContext = getattr(request.state, "web", None) or request.app.state.web
     return context
 
 

@@ -43,6 +43,10 @@ SECURITY_HEADERS = _HEADERS = (
 )
 
 
+# Behind https (server mode): browsers keep to https for this name for a year.
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+
+
 class CsrfGuard:
     """Issues and checks session ids and their CSRF tokens with one secret key."""
 
@@ -168,14 +172,19 @@ class SecurityMiddleware:
         hosts: frozenset[str],
         refuse: Refusal,
         secure_cookie: bool = False,
+        origins: frozenset[str] | None = None,
+        hsts: bool = False,
+        host_hint: str = "",
     ) -> None:
         self.app = app
         self.guard = guard
         self.max_body = max_body
         self.hosts = hosts
-        self.origins = frozenset(f"http://{host}" for host in hosts)
+        self.origins = origins if origins is not None else frozenset(f"http://{host}" for host in hosts)
         self.refuse = refuse
         self.secure_cookie = secure_cookie
+        self.extra_headers = [HSTS] if hsts else []
+        self.host_hint = host_hint
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -187,7 +196,7 @@ class SecurityMiddleware:
             if scope["type"] == "websocket":
                 await send({"type": "websocket.close", "code": 1008})
             else:
-                await _plain(send, 400, _foreign_host(host, self.hosts))
+                await _plain(send, 400, _foreign_host(host, self.hosts, self.host_hint))
             return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -214,7 +223,7 @@ class SecurityMiddleware:
                     body_state["replaced"] = True
                     await _too_large(send, self.max_body)
                     return
-                extra = list(_HEADERS)
+                extra = [*_HEADERS, *self.extra_headers]
                 sharing = b"cross-origin" if scope["path"] in FRAME_ASSETS else b"same-origin"
                 extra.append((b"cross-origin-resource-policy", sharing))
                 if new_cookie is not None:
@@ -334,12 +343,12 @@ def _replaying(read: list[Message], receive: Receive) -> Receive:
     return replay
 
 
-def _foreign_host(host: str, hosts: frozenset[str]) -> str:
+def _foreign_host(host: str, hosts: frozenset[str], hint: str = "") -> str:
     shown = host[:100] or "no name at all"
     return (
         f"This bounceback server answers only at the addresses it was started for "
         f"({', '.join(sorted(hosts))}), and “{shown}” is not one of them. "
-        "To reach it by another name, start it with `bounceback serve --allow-host NAME`."
+        + (hint or "To reach it by another name, start it with `bounceback serve --allow-host NAME`.")
     )
 
 

@@ -128,6 +128,7 @@ def render(
     flash = request.cookies.get(FLASH_COOKIE)
     values = {
         "csrf_token": getattr(request.state, "csrf_token", ""),
+        "person": getattr(request.state, "person", None),  # server mode: who is logged in
         "flash": unquote(flash) if flash else "",
         **(context or {}),
     }

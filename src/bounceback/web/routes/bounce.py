@@ -88,8 +88,10 @@ def start(web: Web, app_id: int, path: Annotated[str, Form()] = SessionPath.SHOR
 
 @router.get("/review")
 def review_page(request: Request, web: Web, app_id: int) -> Response:
-    """The last finished session, part by part, as it was answered."""
+    """The last finished session, part by part, as it was answered (an application that is not there is 404,
+    as everywhere, before any word about its sessions)."""
     with web.read() as read:
+        read.find(str(app_id))
         done = finished_sessions(read, app_id)
     if not done:
         return redirect(f"/bounce/{app_id}", message="There is no finished session to look back at yet.")

@@ -57,6 +57,7 @@ def draft_name(
 
     outreach = parse_kind(kind)
     with web.change("Your name for drafts") as change:
+        change.tracker.get(app_id)  # another person's (or no) application: 404 before anything is kept
         kept = save_name(change, name)
     said = f"Your drafts are signed “{kept}”." if kept else "Your drafts end without a name."
     query = urlencode({"kind": outreach.value, "detail": detail})

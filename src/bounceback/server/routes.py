@@ -1,0 +1,331 @@
+"""The server's own pages: login and logout, a seeker's sharing (consent, who looked, advisor notes, export
+and delete), an advisor's seekers, cohort outcomes, and the admin's people."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from bounceback.domain.accounts import SHARING_WORDS, Role, Sharing, clean_email
+from bounceback.domain.errors import InvalidInput, NotFound
+from bounceback.server import limits
+from bounceback.server.auth import LOGIN_COOKIE, Person, login_cookie, new_token, token_hash
+from bounceback.server.passwords import dummy_hash, hash_password, needs_rehash, verify
+from bounceback.web.templating import redirect, render
+
+router = APIRouter()
+WRONG_PASSWORD = "That email and password do not match an account here. Check both and try again."
+
+
+def _state(request: Request) -> Any:
+    return request.app.state.server
+
+
+def _person(request: Request) -> Person:
+    person: Person | None = getattr(request.state, "person", None)
+    if person is None:
+        raise NotFound("There is no page here.")
+    return person
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _set_login(response: Response, request: Request, token: str) -> None:
+    secure = _state(request).config.is_https
+    response.set_cookie(LOGIN_COOKIE, token, path="/", httponly=True, samesite="lax", secure=secure)
+
+
+# Login and logout ------------------------------------------------------------------------------------------
+@router.get("/healthz")
+def healthz() -> PlainTextResponse:
+    return PlainTextResponse("ok")
+
+
+@router.get("/login")
+def login_page(request: Request) -> Response:
+    person: Person | None = getattr(request.state, "person", None)
+    if person is not None:
+        return redirect(person.home)
+    return render(request, "server_login.html", {"section": "login"})
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    """1. the limits; 2. the password (an unknown email costs as long); 3. a new session, the old one ended."""
+    from anyio import to_thread
+
+    form = await request.form()
+    email = str(form.get("email", "")).strip().lower()[:320]
+    password = str(form.get("password", ""))
+    state, address, now = _state(request), _address(request), datetime.now(UTC)
+
+    def attempt() -> tuple[str | None, Any]:
+        limit = limits.check(state.directory, email, address, now)
+        if limit is not None:
+            return limit.sentence, None
+        found = state.directory.account_by_email(email)
+        ok = verify(found[1] if found else dummy_hash(), password) and found is not None and found[0].active
+        state.directory.record_attempt(email, address, succeeded=ok, at=now)
+        if not ok or found is None:
+            return WRONG_PASSWORD, None
+        account, stored = found
+        if needs_rehash(stored):
+            state.directory.set_password(account.user_id, hash_password(password))
+        old = login_cookie(request.scope.get("headers", []))
+        if old:
+            state.directory.end_session(token_hash(old))
+        token = new_token()
+        state.directory.start_session(account.user_id, token_hash(token))
+        return None, (account, token)
+
+    problem, done = await to_thread.run_sync(attempt)
+    if problem is not None:
+        status = 429 if problem != WRONG_PASSWORD else 401
+        return render(request, "server_login.html", {"error": problem, "email": email}, status_code=status)
+    account, token = done
+    response = redirect(Person(account.user_id, account.email, account.role).home)
+    _set_login(response, request, token)
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    token = login_cookie(request.scope.get("headers", []))
+    if token:
+        _state(request).directory.end_session(token_hash(token))
+    response = redirect("/login", message="You are logged out.")
+    response.delete_cookie(LOGIN_COOKIE, path="/")
+    return response
+
+
+# A seeker's sharing ----------------------------------------------------------------------------------------
+def _seeker(request: Request) -> Person:
+    person = _person(request)
+    if person.role is not Role.SEEKER:
+        raise NotFound("There is no page here.")
+    return person
+
+
+@router.get("/sharing")
+def sharing_page(request: Request) -> Response:
+    person = _seeker(request)
+    directory = _state(request).directory
+    shared = {grant.advisor_id: grant.sharing for grant in directory.shared_with(person.user_id)}
+    advisors = [a for a in directory.accounts(role=Role.ADVISOR) if a.active]
+    context = {
+        "section": "sharing",
+        "advisors": [(a, shared.get(a.user_id, Sharing.NOTHING)) for a in advisors],
+        "words": SHARING_WORDS,
+        "choices": list(Sharing),
+        "log": directory.access_log(person.user_id),
+        "notes": directory.notes(person.user_id, acting=person.user_id),
+    }
+    return render(request, "server_sharing.html", context)
+
+
+@router.post("/sharing")
+async def share(request: Request) -> Response:
+    person = _seeker(request)
+    form = await request.form()
+    try:
+        sharing = Sharing(str(form.get("sharing", "")))
+    except ValueError:
+        raise InvalidInput("Choose nothing, a summary or the whole search.") from None
+    advisor = _state(request).directory.share(
+        person.user_id, clean_email(str(form.get("advisor", ""))), sharing
+    )
+    return redirect("/sharing", message=f"{advisor.email} now sees {SHARING_WORDS[sharing]}.")
+
+
+@router.get("/account/export")
+def export(request: Request) -> Response:
+    from bounceback.transfer.json_export import export_document
+
+    person = _seeker(request)
+    with _state(request).directory.workspace_for(person.user_id).read() as read:
+        document = export_document(read)
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        media_type="application/json",
+        headers={"content-disposition": 'attachment; filename="bounceback-search.json"'},
+    )
+
+
+@router.post("/account/delete")
+async def delete_account(request: Request) -> Response:
+    person = _seeker(request)
+    form = await request.form()
+    if str(form.get("confirm", "")).strip().lower() != person.email:
+        raise InvalidInput("Type your email address to confirm; nothing was deleted.")
+    state = _state(request)
+    state.directory.delete(person.email)
+    state.contexts.forget(person.user_id)
+    response = redirect("/login", message="Your account and your whole search are erased.")
+    response.delete_cookie(LOGIN_COOKIE, path="/")
+    return response
+
+
+# An advisor's seekers --------------------------------------------------------------------------------------
+def _advisor(request: Request) -> Person:
+    person = _person(request)
+    if person.role is Role.SEEKER:
+        raise NotFound("There is no page here.")
+    return person
+
+
+@router.get("/advisor")
+def advisor_page(request: Request) -> Response:
+    person = _advisor(request)
+    grants = _state(request).directory.sharing_with(person.user_id)
+    return render(
+        request, "server_advisor.html", {"section": "advisor", "grants": grants, "words": SHARING_WORDS}
+    )
+
+
+@router.get("/advisor/seekers/{seeker_id}")
+def seeker_page(request: Request, seeker_id: int) -> Response:
+    from bounceback.server.summary import summarise
+
+    person = _advisor(request)
+    directory = _state(request).directory
+    shared = directory.shared_workspace(seeker_id, person.user_id)
+    if shared is None:
+        raise NotFound("There is no such person among those who share with you.")
+    workspace, sharing = shared
+    with workspace.read() as read:
+        summary = summarise(read, sharing)
+    account = directory.account(seeker_id)
+    context = {
+        "section": "advisor",
+        "seeker_id": seeker_id,
+        "seeker": account.email if account else "",
+        "summary": summary,
+        "notes": directory.notes(seeker_id, acting=person.user_id),
+    }
+    return render(request, "server_seeker.html", context)
+
+
+@router.post("/advisor/seekers/{seeker_id}/notes")
+async def add_note(request: Request, seeker_id: int) -> Response:
+    person = _advisor(request)
+    form = await request.form()
+    _state(request).directory.add_note(seeker_id, person.user_id, str(form.get("text", "")))
+    return redirect(
+        f"/advisor/seekers/{seeker_id}", message="Note kept; they can read it on their sharing page."
+    )
+
+
+# Cohorts ---------------------------------------------------------------------------------------------------
+def _cohort_cells(request: Request, cohort_id: int) -> tuple[str, list[Any]]:
+    from bounceback.server.cohort import outcomes
+    from bounceback.server.summary import summarise
+
+    person = _advisor(request)
+    directory = _state(request).directory
+    cohort = next((c for c in directory.cohorts() if c.id == cohort_id), None)
+    if cohort is None:
+        raise NotFound("There is no such cohort.")
+    if person.role is Role.ADVISOR:
+        counted = {g.seeker_id: g.sharing for g in directory.sharing_with(person.user_id)}
+    else:
+        counted = dict.fromkeys(directory.counted_seekers(), Sharing.SUMMARY)
+    summaries = []
+    for member in directory.accounts(role=Role.SEEKER, cohort=cohort.name):
+        if member.active and member.user_id in counted:
+            with directory.workspace_for(member.user_id).read() as read:
+                summaries.append(summarise(read, Sharing.SUMMARY))
+    return cohort.name, outcomes(summaries)
+
+
+@router.get("/cohorts")
+def cohorts_page(request: Request) -> Response:
+    _advisor(request)
+    return render(
+        request, "server_cohorts.html", {"section": "cohorts", "cohorts": _state(request).directory.cohorts()}
+    )
+
+
+@router.get("/cohorts/{cohort_id}")
+def cohort_page(request: Request, cohort_id: int) -> Response:
+    name, cells = _cohort_cells(request, cohort_id)
+    return render(
+        request,
+        "server_cohort.html",
+        {"section": "cohorts", "name": name, "cells": cells, "cohort_id": cohort_id},
+    )
+
+
+@router.get("/cohorts/{cohort_id}/outcomes.csv")
+def cohort_csv(request: Request, cohort_id: int) -> Response:
+    from bounceback.server.cohort import as_csv
+
+    name, cells = _cohort_cells(request, cohort_id)
+    return Response(
+        as_csv(name, cells),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="cohort-{cohort_id}-outcomes.csv"'},
+    )
+
+
+# The admin's people ----------------------------------------------------------------------------------------
+def _admin(request: Request) -> Person:
+    person = _person(request)
+    if person.role is not Role.ADMIN:
+        raise NotFound("There is no page here.")
+    return person
+
+
+@router.get("/admin")
+def admin_page(request: Request) -> Response:
+    _admin(request)
+    directory = _state(request).directory
+    context = {
+        "section": "admin",
+        "people": directory.accounts(),
+        "roles": list(Role),
+        "cohorts": directory.cohorts(),
+    }
+    return render(request, "server_admin.html", context)
+
+
+@router.post("/admin/people")
+async def admin_add(request: Request) -> Response:
+    _admin(request)
+    form = await request.form()
+    try:
+        role = Role(str(form.get("role", "")))
+    except ValueError:
+        raise InvalidInput("Choose seeker, advisor or admin.") from None
+    email = clean_email(str(form.get("email", "")))
+    directory = _state(request).directory
+    directory.add_account(email, hash_password(str(form.get("password", ""))), role)
+    cohort = str(form.get("cohort", "")).strip()
+    if cohort:
+        directory.join_cohort(email, cohort)
+    return redirect("/admin", message=f"Added {email} as {role.value}.")
+
+
+@router.post("/admin/people/{user_id}/deactivate")
+def admin_deactivate(request: Request, user_id: int) -> Response:
+    _admin(request)
+    directory = _state(request).directory
+    account = directory.account(user_id)
+    if account is None:
+        raise NotFound("There is no such person.")
+    directory.deactivate(account.email)
+    _state(request).contexts.forget(user_id)
+    return redirect("/admin", message=f"{account.email} can no longer log in; their data is kept.")
+
+
+@router.post("/admin/cohorts")
+async def admin_cohort(request: Request) -> Response:
+    _admin(request)
+    form = await request.form()
+    cohort = _state(request).directory.add_cohort(str(form.get("name", "")))
+    return redirect("/admin", message=f"Added the cohort {cohort.name}.")
