@@ -192,6 +192,8 @@ def test_sentences_leave_out_quoted_replies_and_footers() -> None:
         ("We filled the Front-of-House role internally last month.", True),
         ("We have appointed for this post and are now closing out the remaining applications.", True),
         ("The application window has now closed and we will review every form next week.", False),
+        ("I wanted you to hear from me that we have made an appointment to the Site Lead post.", True),
+        ("I've made an appointment for the interview on Tuesday and will send the address.", False),
     ],
 )
 def test_a_rejection_sentence_must_assert_a_decision(sentence: str, decided: bool) -> None:

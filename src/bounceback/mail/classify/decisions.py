@@ -91,6 +91,7 @@ REJECTION = re.compile(
             r"\b(?:selected|chosen|appointed|hired|identified|found)\s+(?:a|another|the)\s+(?:\w+\s+)?(?:candidate|applicant|person)\s+(?:whose|who|with)\b",
             r"\b(?:whose|who|with)\s+(?:\w+\s+){0,6}?(?:more|better)\s+(?:aligned|suited)\b",
             r"\bwe(?:['’]ve|\s+have)?\s+(?:now\s+|already\s+|just\s+)?(?:hired|recruited|appointed)\s+for\s+(?:the|this|that|our)\b",
+            r"\b(?:made|making)\s+an\s+appointment\s+(?:to|for)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:role|post|position|vacancy|job)\b",
             r"\bclos(?:e|ed|ing)\s+out\s+(?:the\s+|all\s+)?(?:remaining\s+|other\s+)?(?:applications|candidates|candidacies)\b",
             r"\bmost\s+closely\s+(?:match|align|meet|fit)",
             r"\boffered\s+to\b[^.!?]{0,40}?\b(?:another|someone|somebody|other)\b",
@@ -291,7 +292,7 @@ OWN_WITHDRAWAL = re.compile(
     r"(?:confirm|confirms|confirming|confirmation\s+of|processed)\s+(?:the\s+|your\s+)?(?:application\s+)?withdrawal|"
     r"(?:confirm|confirms|confirming|note|noted|see)\s+that\s+you\s+(?:have\s+|['’]ve\s+|had\s+)?"
     r"(?:withdrawn|withdrew|decided\s+to\s+withdraw|chosen\s+to\s+withdraw)|"
-    r"(?:as\s+(?:you\s+)?requested|at\s+your\s+request),?\s+(?:we|i)\s*(?:['’]ve|\s+have)?\s+"
+    r"(?:as\s+(?:you\s+)?requested|as\s+you\s+asked(?:\s+on\s+\w+)?|at\s+your\s+request),?\s+(?:we|i)\s*(?:['’]ve|\s+have)?\s+"
     r"(?:now\s+)?(?:withdrawn|removed|closed|taken)\s+your\s+(?:application|candidacy|details|profile)|"
     r"withdrawn\s+at\s+your\s+request)",
     _I,
