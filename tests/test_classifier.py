@@ -180,6 +180,20 @@ def test_sentences_leave_out_quoted_replies_and_footers() -> None:
         ("We have received your request and confirm that you have withdrawn your application.", False),
         ("Due to the volume of applications we may not be able to reply to everyone.", False),
         ("We will keep your CV on file and reach out about future openings.", False),
+        # someone else's decision: the person first chosen turned the job down
+        ("The candidate we offered the post to has decided not to accept it.", False),
+        ("Our first-choice applicant has since pulled out of the process.", False),
+        # general wordings of a decision
+        ("Sadly you've been unsuccessful for the Buyer role this time.", True),
+        ("Your application for the spring intake has now closed.", True),
+        ("Your score on the numerical test was below the level required to continue.", True),
+        ("The panel identified a candidate whose background is more aligned with the brief.", True),
+        ("We've already hired for the Saturday café shift, so we won't be in touch about it.", True),
+        ("We filled the Front-of-House role internally last month.", True),
+        ("We have appointed for this post and are now closing out the remaining applications.", True),
+        ("The application window has now closed and we will review every form next week.", False),
+        ("I wanted you to hear from me that we have made an appointment to the Site Lead post.", True),
+        ("I've made an appointment for the interview on Tuesday and will send the address.", False),
     ],
 )
 def test_a_rejection_sentence_must_assert_a_decision(sentence: str, decided: bool) -> None:
@@ -295,3 +309,75 @@ def test_the_quick_look_never_hides_a_rejection_pattern() -> None:
     matched = [s for s in sentences if decisions.says(decisions.REJECTION, s)]
     assert len(matched) > 300
     assert all(decisions.rejects(s) for s in matched)
+
+
+def _auto_rejection(model: MailClassifier, subject: str, body: str) -> bool:
+    from bounceback.domain.mail import needs_review
+
+    prediction = model.predict([_item(subject, body)])[0]
+    return prediction.label is MailLabel.REJECTION and not needs_review(
+        prediction.label, prediction.confidence
+    )
+
+
+def test_a_hold_on_hiring_that_promises_an_update_is_no_final_decision(model: MailClassifier) -> None:
+    """GIVEN hiring paused "for now" with a promise to come back, or with "nothing is decided" WHEN classified
+    THEN no rejection is applied without the person (the second is no rejection at all); a role cancelled for
+    good still is one."""
+    promise = (
+        "Hello Robin,\n\nThe Data Engineer opening has been put on hold for the time being while the budget "
+        "for next year is signed off. We'll update you as soon as we know more.\n\nNorthgate Labs Talent"
+    )
+    undecided = (
+        "Hi Robin,\n\nA short note on the Data Engineer search: we've paused recruiting for a few weeks while "
+        "the team is reorganised. No decision has been made on your application, and I'll let you know either "
+        "way once we restart.\n\nSam"
+    )
+    cancelled = (
+        "Dear Robin,\n\nI'm sorry to tell you that the Data Engineer vacancy has been cancelled after a "
+        "restructure, so we will not be taking any applications further.\n\nNorthgate Labs Talent"
+    )
+    assert not _auto_rejection(model, "Data Engineer: an update", promise)
+    waiting = model.predict([_item("Data Engineer search", undecided)])[0]
+    assert waiting.label is not MailLabel.REJECTION
+    assert "hiring is on hold, and it says nothing is decided yet" in waiting.notes
+    assert _auto_rejection(model, "Data Engineer vacancy", cancelled)
+
+
+def test_confirming_the_persons_own_withdrawal_is_never_a_rejection(model: MailClassifier) -> None:
+    """GIVEN an employer confirming that the person withdrew, with "you will not be considered further"
+    WHEN classified THEN it is not a rejection, and the reading says it was the person's own withdrawal."""
+    body = (
+        "Dear Robin,\n\nWe write to confirm that you have withdrawn your application for the Data Engineer "
+        "post. Your application will no longer be considered for this vacancy.\n\nNorthgate Labs HR"
+    )
+    prediction = model.predict([_item("Withdrawal of your application", body)])[0]
+    assert prediction.label is not MailLabel.REJECTION
+    assert "it confirms your own withdrawal" in prediction.notes
+
+
+def test_a_reversal_where_the_first_choice_declined_is_not_a_rejection(model: MailClassifier) -> None:
+    """GIVEN "the person we appointed has decided not to join, and we'd like to offer the role to you"
+    WHEN classified THEN not a rejection (the decision was someone else's)."""
+    body = (
+        "Hi Robin,\n\nSome news: the applicant we chose for the Data Engineer role has decided not to join "
+        "us after all, and we would be delighted to offer the job to you.\n\nSam Price\nNorthgate Labs"
+    )
+    prediction = model.predict([_item("Data Engineer", body)])[0]
+    assert prediction.label is not MailLabel.REJECTION
+    assert decisions.rejection_rule(body.split("\n\n")[1]) is False
+
+
+def test_a_declined_pitch_or_proposal_is_not_a_job_rejection(model: MailClassifier) -> None:
+    """GIVEN a publisher turning down a pitch and a client turning down a proposal (no job words)
+    WHEN classified THEN neither is a rejection."""
+    pitch = (
+        "Hi Robin,\n\nThank you for pitching your board game to us. After playing the prototype we have decided "
+        "not to move forward with it; our list for next year is already full.\n\nThe Larkspur Games editors"
+    )
+    proposal = (
+        "Hi Robin,\n\nThanks for the proposal for our shop's new website. We've decided to go with another "
+        "studio whose quote was closer to our budget.\n\nCheers, Priya"
+    )
+    for subject, body in (("Your game pitch", pitch), ("Website proposal", proposal)):
+        assert model.predict([_item(subject, body)])[0].label is not MailLabel.REJECTION

@@ -376,3 +376,84 @@ def test_job_boards_are_recognised_by_address() -> None:
     assert job_board("noreply@joinhandshake.com") == "Handshake"
     assert job_board("jobs-noreply@linkedin.com") == "LinkedIn"
     assert job_board("jobs@acme.com") is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "sender", "address", "body", "company"),
+    [
+        (
+            "Your application was passed to Orrin Hydraulics",
+            "TradeHub",
+            "notifications@tradehub-jobs.com",
+            "Good news! Your application was passed to Orrin Hydraulics.\n\nMaintenance Fitter · Orrin Hydraulics "
+            "· Leeds\n\nYou are receiving this because you applied on TradeHub.",
+            "Orrin Hydraulics",
+        ),
+        (
+            "Reminder: your Pellworth Insurance assessment closes soon",
+            "TestBench",
+            "noreply@testbench.io",
+            "Hi Ana,\n\nPellworth Insurance asked us to remind you that your numerical reasoning test closes on "
+            "Friday.\n\nThe TestBench team",
+            "Pellworth Insurance",
+        ),
+        (
+            "An update on your application from Greyhaven Dental",
+            "StaffLink",
+            "alerts@stafflink.net",
+            "Greyhaven Dental has an update on your application for Dental Nurse.\n\nView it on StaffLink.",
+            "Greyhaven Dental",
+        ),
+    ],
+)
+def test_a_service_relaying_for_an_employer_names_the_employer(
+    subject: str, sender: str, address: str, body: str, company: str
+) -> None:
+    """GIVEN mail from an automated mailbox of a job board or testing tool the extractor does not know by name,
+    about another company named in the subject and the body WHEN it is read THEN the employer is that
+    company, not the service that sent it."""
+    assert extract(subject, sender, address, body).company == company
+
+
+def test_a_person_at_a_recruitment_firm_names_the_client_not_the_firm() -> None:
+    """GIVEN a recruiter writing from a recruitment firm's domain (its name in the signature), about a client
+    named in the subject WHEN it is read THEN the employer is the client, never the firm."""
+    found = extract(
+        "Site Manager - Tolland Construction",
+        "Ruth Ames",
+        "ruth.ames@kestonridge-recruitment.co.uk",
+        "Hi Dev,\n\nTolland Construction came back to me this morning and would like to meet you next week.\n\n"
+        "Ruth Ames\nSenior Consultant | Kestonridge Recruitment Ltd",
+    )
+    assert found.company == "Tolland Construction"
+    unnamed = extract(
+        "Quick question",
+        "Ruth Ames",
+        "ruth.ames@kestonridge-recruitment.co.uk",
+        "Hi Dev,\n\nAre you still open to site roles in the north west?\n\nRuth Ames\nKestonridge Recruitment Ltd",
+    )
+    assert unnamed.company is None or "Kestonridge" not in unnamed.company
+
+
+def test_a_department_of_something_keeps_its_first_word() -> None:
+    """GIVEN a public body whose name starts with a team word ('Department of …') WHEN it is read THEN the
+    name is kept whole."""
+    found = extract(
+        "Application received: Policy Adviser",
+        "Department of Inland Waterways",
+        "recruitment@inlandwaterways.gov.au",
+        "Thank you for applying for the Policy Adviser position.\n\nDepartment of Inland Waterways",
+    )
+    assert found.company == "Department of Inland Waterways"
+
+
+def test_a_reserved_example_domain_reads_like_a_real_one() -> None:
+    """GIVEN a person at a made-up '.example' domain (RFC 2606) WHEN it is read THEN the domain names the
+    employer as a real one would."""
+    found = extract(
+        "Re: Barista role",
+        "Tom Reyes",
+        "tom@copperkettle.example",
+        "Hi Jo, thanks, see you Saturday at 9 for the trial shift.\n\nTom\nCopper Kettle",
+    )
+    assert found.company == "Copper Kettle"

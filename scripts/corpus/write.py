@@ -22,6 +22,7 @@ MODULES = [
     "rejections2",
     "progress",
     "voices",
+    "relays",
 ]
 TRAIN = ROOT / "src" / "bounceback" / "mail" / "corpus" / "train"
 

@@ -111,7 +111,7 @@ This mailbox is not monitored.
     ),
     Mail(
         -6,
-        Person("Talent Team", "talent@hire-notify.example", ""),
+        Person("Talent Team", "no-reply@applytojob.com", ""),
         "Thanks for applying!",
         """
 Hi Alex,

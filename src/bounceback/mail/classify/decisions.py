@@ -75,7 +75,9 @@ REJECTION = re.compile(
             rf"\b{_NOT}\s+(?:been\s+|be\s+)?(?:selected|shortlisted|short-listed|successful|chosen|invited|progressed|placed|advanced|"
             r"moved\s+forward|put\s+forward|offered|hired|recommended)\b",
             r"\b(?:not|n['’]t)\s+(?:on|in|among|part\s+of)\s+(?:the\s+|our\s+)?(?:short-?list|final\s+group|next\s+round)",
-            r"\b(?:was|were|has\s+been|is|have\s+been)\s+unsuccessful\b|\bunsuccessful\s+(?:on|at|in)\s+this\b",
+            r"\b(?:was|were|has\s+been|is|have\s+been|['’]ve\s+been|had\s+been|are)\s+unsuccessful\b|\bunsuccessful\s+(?:on|at|in)\s+this\b",
+            r"\byour\s+(?:application|candidacy)\s+(?:\w+\s+){0,4}?(?:has|is)\s+(?:now\s+)?closed\b",
+            r"\bbelow\s+(?:the|our)\s+(?:\w+\s+)?(?:level|score|mark|threshold|standard|benchmark|cut-?off)\s+(?:needed|required|set)\b",
             r"\b(?:your|the)\s+(?:application|candidacy|candidature|submission)\s+(?:\w+\s+){0,3}(?:was|is|has\s+been|have\s+been)\s+(?:\w+\s+)?"
             r"(?:unsuccessful|declined|rejected|not\s+successful|not\s+been\s+successful|closed|archived)",
             r"\b(?:status|decision|outcome|result|update)\s*(?:changed\s+to|updated\s+to|is|:|-|–)\s*(?:now\s+)?"
@@ -86,14 +88,18 @@ REJECTION = re.compile(
             r"(?:someone|somebody|an?\s|another|the\s+other|one\s+of)",
             r"\b(?:decided|chose|opted)\s+(?:for|on)\s+(?:her|him|them|another|a\s+candidate|someone|the\s+other)\b",
             r"\bgo(?:ne|ing)?\s+with\s+(?:another|someone|somebody|a\s+different|the\s+other|a\s+candidate)\b",
-            r"\b(?:selected|chosen|appointed|hired)\s+(?:a|another|the)\s+(?:\w+\s+)?(?:candidate|applicant|person)\s+(?:whose|who|with)\b",
+            r"\b(?:selected|chosen|appointed|hired|identified|found)\s+(?:a|another|the)\s+(?:\w+\s+)?(?:candidate|applicant|person)\s+(?:whose|who|with)\b",
+            r"\b(?:whose|who|with)\s+(?:\w+\s+){0,6}?(?:more|better)\s+(?:aligned|suited)\b",
+            r"\bwe(?:['’]ve|\s+have)?\s+(?:now\s+|already\s+|just\s+)?(?:hired|recruited|appointed)\s+for\s+(?:the|this|that|our)\b",
+            r"\b(?:made|making)\s+an\s+appointment\s+(?:to|for)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:role|post|position|vacancy|job)\b",
+            r"\bclos(?:e|ed|ing)\s+out\s+(?:the\s+|all\s+)?(?:remaining\s+|other\s+)?(?:applications|candidates|candidacies)\b",
             r"\bmost\s+closely\s+(?:match|align|meet|fit)",
             r"\boffered\s+to\b[^.!?]{0,40}?\b(?:another|someone|somebody|other)\b",
             r"\b(?:decided|chosen|chose|opted)\s+to\s+(?:move\s+(?:forward|ahead)|proceed|continue|go\s+ahead)\s+with\s+"
             r"(?:a|another|other|the\s+other|an?\s+\w+)\s+(?:\w+\s+)?(?:candidate|applicant|person|profile)",
             r"\b(?:extend|extended|make|made|give|gave|given|offer|offered)\s+(?:the|an|this|our|that)\s+(?:\w+\s+){0,3}?"
             r"(?:offer|role|position|job|post|spot|place|seat|contract)\s+to\s+(?:another|someone|somebody|a\s|an\s|the\s+other|my\s|our\s|one\s)",
-            r"\bfill\w*\s+(?:this|the|that)\s+(?:\w+\s+)?(?:post|role|position|vacancy|job)\s+(?:internally|from\s+within)",
+            r"\bfill\w*\s+(?:this|the|that)\s+(?:[\w-]+\s+){0,3}?(?:post|role|position|vacancy|job)\s+(?:internally|from\s+within)",
             r"\b(?:someone|somebody|another\s+(?:candidate|applicant|person))\b[^.!?]{0,30}\b(?:has|have)\s+(?:now\s+)?(?:taken|accepted|been\s+offered|been\s+given)",
             r"\b(?:you['’]re|you\s+are|you\s+were)\s+not\s+(?:on\s+(?:it|the\s+list|our\s+list)|among\s+(?:them|those|the))\b",
             # the position filled, closed, cancelled, frozen
@@ -127,9 +133,10 @@ _REJECTION_CUE = re.compile(
     r"paus\w*|halt\w*|stop\w*|hold|withdr\w*|rescind\w*|suspend\w*|eliminat\w*|discontinu\w*|cover\w*|"
     r"unsuccessful|declin\w*|reject\w*|archiv\w*|status|outcome|result|update|other\w*|another|someone|somebody|"
     r"different|alternative|internal\w*|else|clos\w*|better|ended|went|gone|go|going|mov\w*|proceed\w*|"
-    r"continu\w*|pursu\w*|focus\w*|recommend\w*|bring\w*|brought|found|pass\w*|fail\w*|regret\w*|fit|match\w*|"
+    r"continu\w*|pursu\w*|focus\w*|recommend\w*|bring\w*|brought|found|pass\w*|fail\w*|regret\w*|fit|match\w*|below|"
     r"meet|met|favou?r\w*|way|direction|possible|within|put|take|taking|taken|accept\w*|advanc\w*|progress\w*|"
-    r"consider\w*|invit\w*|shortlist\w*|short-listed|submit\w*|schedul\w*|answer\w*|reach\w*|placed|successful)\b",
+    r"consider\w*|invit\w*|shortlist\w*|short-listed|submit\w*|schedul\w*|answer\w*|reach\w*|placed|successful|"
+    r"identified|aligned|suited|recruited)\b",
     _I,
 )
 
@@ -228,7 +235,8 @@ NOT_EMPLOYMENT = re.compile(
     r"course\s+place|scholarship|bursary|fellowship\s+award|auditions?|membership|residency|accelerator|cohort|batch|"
     r"lottery|ballot|raffle|allotment|plots?|open\s+call|exhibition|awards?|prize|images|photos?|entries|artwork|"
     r"competition\s+entr\w+|race\s+entry|marathon|tickets?|school\s+place|nursery|childcare|claim|insurance\s+claim|"
-    r"saved\s+job|job\s+alert|listing)\b",
+    r"saved\s+job|job\s+alert|listing|pitch(?:es|ed|ing)?|proposals?|tenders?|quotations?|abstracts?|prototypes?|"
+    r"call\s+for\s+(?:papers|speakers|talks))\b",
     _I,
 )
 
@@ -281,7 +289,48 @@ _STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 OWN_WITHDRAWAL = re.compile(
     r"\b(?:your\s+application\s+(?:\w+\s+){0,6}?(?:has\s+(?:now\s+)?been|was|is\s+now)\s+withdrawn|"
     r"(?:we['’]ve|we\s+have)\s+(?:now\s+)?withdrawn\s+your\s+(?:application|candidacy)|"
-    r"(?:confirm|confirming|processed)\s+(?:the\s+|your\s+)?withdrawal|withdrawn\s+at\s+your\s+request)",
+    r"(?:confirm|confirms|confirming|confirmation\s+of|processed)\s+(?:the\s+|your\s+)?(?:application\s+)?withdrawal|"
+    r"(?:confirm|confirms|confirming|note|noted|see)\s+that\s+you\s+(?:have\s+|['’]ve\s+|had\s+)?"
+    r"(?:withdrawn|withdrew|decided\s+to\s+withdraw|chosen\s+to\s+withdraw)|"
+    r"(?:as\s+(?:you\s+)?requested|as\s+you\s+asked(?:\s+on\s+\w+)?|at\s+your\s+request),?\s+(?:we|i)\s*(?:['’]ve|\s+have)?\s+"
+    r"(?:now\s+)?(?:withdrawn|removed|closed|taken)\s+your\s+(?:application|candidacy|details|profile)|"
+    r"withdrawn\s+at\s+your\s+request)",
+    _I,
+)
+# A decision someone else made: the person first chosen turned the job down or did not join. It is no decision
+# against the reader ("the candidate we appointed has decided not to take up the post, and we'd like to offer it
+# to you"), and often the opposite.
+SOMEONE_ELSE = re.compile(
+    r"\b(?:the|our)\s+(?:\w+\s+){0,2}?(?:person|candidate|applicant|individual|hire|appointee|finalist)\s+"
+    r"(?:(?:we|who|that|i)\s+(?:\w+\s+){0,8}?)?(?:(?:has|have|had|was|is)\s+)?(?:now\s+|since\s+|just\s+|unexpectedly\s+)?"
+    r"(?:decided\s+(?:not|against)|declined|withdr[ae]wn?|pulled\s+out|dropped\s+out|backed\s+out|"
+    r"not\s+(?:joined|accepted|started|taken)|turned\s+(?:it|us|the\s+\w+)\s+down|changed\s+(?:their|his|her)\s+mind)|"
+    r"\b(?:position|role|vacancy|job|post)\s+(?:is|has\s+(?:now\s+)?become|has\s+been)\s+(?:open|available|vacant|re-?opened)\s+again\b",
+    _I,
+)
+# A hold on hiring: paused, on hold, frozen, postponed. Whether it decides anything depends on the rest of the
+# message: "the role is frozen and will not reopen" does; "we've paused hiring for now and will let you know
+# either way" does not (model.py: it waits for the person).
+PAUSE = re.compile(
+    r"\b(?:paus\w*|on\s+hold|hold\s+off|freez\w*|froze\w*|halt\w*|suspend\w*|postpon\w*|put\s+on\s+ice)\b", _I
+)
+# A promise to come back about this application, or that it stays open: the process goes on.
+PENDING = re.compile(
+    r"\b(?:(?:we['’]ll|we\s+will|i['’]ll|i\s+will|we\s+shall|we['’]re\s+going\s+to)\s+(?:\w+\s+){0,3}?"
+    r"(?:let\s+you\s+know|update\s+you|be\s+in\s+touch|be\s+back\s+in\s+touch|get\s+back\s+to\s+you|come\s+back\s+to\s+you|"
+    r"keep\s+you\s+(?:posted|updated|informed|in\s+the\s+loop)|contact\s+you\s+(?:again|as\s+soon|once|when)|"
+    r"pick\s+(?:this|it|things|your\s+application)\s+(?:back\s+)?up|resume|restart)|"
+    r"(?:for\s+now|for\s+the\s+(?:moment|time\s+being)|temporar\w+|until\s+further\s+notice|short\s+pause|"
+    r"(?:when|once|as\s+soon\s+as)\s+(?:\w+\s+){0,3}?(?:resumes?|restarts?|reopens?|re-opens?|picks?\s+(?:back\s+)?up|unfreezes?|approved|confirmed|signed\s+off)))",
+    _I,
+)
+# Said outright: nothing is decided about this application yet, or it stays in the process.
+UNDECIDED = re.compile(
+    r"\b(?:nothing\s+(?:has\s+been\s+|is\s+|['’]s\s+been\s+)?decided|no\s+decision\s+(?:has\s+been\s+|is\s+|['’]s\s+been\s+)?(?:made|taken)|"
+    r"(?:this|it)\s+is\s+not\s+a\s+(?:rejection|decision|no)|(?:has|have)\s*(?:n['’]t|\s+not)\s+been\s+(?:rejected|turned\s+down)|"
+    r"your\s+(?:application|candidacy)\s+(?:\w+\s+){0,3}?(?:remains|stays|will\s+(?:remain|stay)|is\s+still)\s+(?:\w+\s+)?"
+    r"(?:active|open|live|in\s+(?:our|the)\s+process|under\s+consideration|in\s+the\s+running)|"
+    r"either\s+way)\b",
     _I,
 )
 # A notice that only points elsewhere: "there is an update on your application, sign in to see it". It states
@@ -324,5 +373,6 @@ def asserts_decision(sentence: str) -> bool:
 
 
 def rejection_rule(sentence: str) -> bool:
-    """True when the sentence asserts a decision against the person."""
-    return rejects(sentence) and asserts_decision(sentence)
+    """True when the sentence asserts a decision against the person (not one someone else made: the candidate
+    first chosen turning the job down)."""
+    return rejects(sentence) and not says(SOMEONE_ELSE, sentence) and asserts_decision(sentence)

@@ -48,6 +48,15 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """A message whose only decision is a hold on hiring (paused, on hold, frozen), and what else it says:
+    that it comes back about this application (`pending`), or that nothing is decided (`undecided`)."""
+
+    pending: bool
+    undecided: bool
+
+
+@dataclass(frozen=True)
 class Reading:
     """What the sentences of one message say, per evidence label."""
 
@@ -56,6 +65,7 @@ class Reading:
     best: dict[MailLabel, Evidence]
     readable: bool
     stated: frozenset[MailLabel] = frozenset()  # what a status line or a calendar invitation states outright
+    held: Hold | None = None  # every asserted rejection sentence only puts hiring on hold: how the rest reads
 
     def supports(self, label: MailLabel) -> bool:
         """True when a sentence backs this label (a rejection needs an asserted decision)."""
@@ -115,9 +125,13 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
     rule = dict.fromkeys(EVIDENCE_LABELS, False)
     best: dict[MailLabel, Evidence] = {}
     best_score: dict[MailLabel, float] = {}
+    holds: list[bool] = []  # per asserted rejection sentence: only a hold on hiring?
     for sentence, row in zip(sentences, rows, strict=True):
         said = sentence.lower()  # the rules read lower case (decisions.py); the evidence keeps its case
-        rejects = decisions.rejects(said)
+        # "The candidate we appointed has decided not to join, and we'd like to offer the role to you": the
+        # decision is someone else's, so the sentence is free to be the offer or the invitation it also is.
+        someone_else = decisions.SOMEONE_ELSE.search(said) is not None
+        rejects = decisions.rejects(said) and not someone_else
         hits = {label: not rejects and test(said) for label, test in _RULES.items()}
         hits[MailLabel.REJECTION] = rejects
         if hits[MailLabel.OFFER]:  # "the panel would like to offer you the post" arranges no interview
@@ -125,15 +139,22 @@ def _reading(sentences: list[str], rows: np.ndarray, *, readable: bool) -> Readi
         # Whether the sentence asserts (not "if we decide…") is asked only when it can change something.
         matters = any(hits.values()) or float(row[1]) > strength[MailLabel.REJECTION]
         asserted = matters and decisions.asserts_decision(said)
+        if asserted and rejects:
+            holds.append(decisions.PAUSE.search(said) is not None)
         for column, label in enumerate(EVIDENCE_LABELS, start=1):
             hit = asserted and hits[label]  # "we won't be inviting you to interview" invites no one
-            p = float(row[column]) if asserted or label is not MailLabel.REJECTION else 0.0
+            counts = label is not MailLabel.REJECTION or (asserted and not someone_else)
+            p = float(row[column]) if counts else 0.0
             strength[label] = max(strength[label], p)
             rule[label] = rule[label] or hit
             score = p + (1.0 if hit else 0.0)  # a sentence the rules and the model agree on comes first
             if (hit or p >= REJECTION_EVIDENCE) and score > best_score.get(label, -1.0):
                 best[label], best_score[label] = Evidence(label, sentence, p, hit), score
-    return Reading(strength, rule, best, readable)
+    held = None
+    if holds and all(holds):
+        text = " ".join(sentences).lower()
+        held = Hold(decisions.PENDING.search(text) is not None, decisions.UNDECIDED.search(text) is not None)
+    return Reading(strength, rule, best, readable, held=held)
 
 
 def _stated(sentences: list[str], item: ClassifierInput) -> frozenset[MailLabel]:

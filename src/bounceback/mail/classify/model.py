@@ -240,6 +240,17 @@ class MailClassifier:
         if not reading.readable:
             allowed.pop(MailLabel.REJECTION, None)
             notes.append("it has no text to read")
+        if MailLabel.OTHER in reading.stated and MailLabel.REJECTION in allowed:
+            # "This confirms you have withdrawn… you will not be considered further": the decision was the
+            # person's own; what follows from it is no decision against them.
+            allowed.pop(MailLabel.REJECTION)
+            notes.append("it confirms your own withdrawal")
+        held = reading.held
+        if held and held.undecided and MailLabel.REJECTION in allowed:
+            allowed.pop(
+                MailLabel.REJECTION
+            )  # "hiring is paused; nothing is decided, we'll tell you either way"
+            notes.append("hiring is on hold, and it says nothing is decided yet")
         if decisions.says(decisions.NOT_A_STEP, f"{item.subject}\n{item.text[:3000]}"):
             allowed.pop(
                 MailLabel.ASSESSMENT, None
@@ -264,6 +275,10 @@ class MailClassifier:
         ):
             confidence = min(confidence, UNREADABLE_CONFIDENCE)
             notes.append("it only says to sign in to see the update")
+        if label is MailLabel.REJECTION and held and held.pending:
+            # A pause "for now", with a promise to come back: the person decides whether it ends their hopes.
+            confidence = min(confidence, UNCONFIRMED_REJECTION)
+            notes.append("hiring is on hold and it promises an update, so it is no final decision")
         if label is MailLabel.REJECTION and not reading.rule[MailLabel.REJECTION]:
             # Only the sentence model saw a decision, no rule did: never applied without the person.
             confidence = min(confidence, UNCONFIRMED_REJECTION)

@@ -27,13 +27,16 @@ MIN_COMPANY_SUPPORT = 2.5  # below this, a pool of names is no answer and the do
 
 def choose_company(mail: Mail) -> str | None:
     """The employer: the best-supported pool of names, or the domain's own name when nothing names it."""
-    weights = dict(company_votes(mail).weights)
+    votes = company_votes(mail)
+    weights = dict(votes.weights)
     pools = _pools(weights, mail.label)
     if not pools:
-        return _domain_as_name(mail)
-    score, pool = max(((_pool_score(p, weights, mail), p) for p in pools), key=lambda sp: sp[0])
+        return None if votes.relay else _domain_as_name(mail)
+    score, pool = max(
+        ((_pool_score(p, weights, mail, relay=votes.relay), p) for p in pools), key=lambda sp: sp[0]
+    )
     if score < MIN_COMPANY_SUPPORT:
-        return _domain_as_name(mail)
+        return None if votes.relay else _domain_as_name(mail)
     return _without_via(_full_form(_spelled_as(pool, weights, mail), mail.body))
 
 
@@ -66,10 +69,10 @@ def _related(a: str, b: str, label: str) -> bool:
     return bool(label) and bool(spelling(label, a)) and bool(spelling(label, b))
 
 
-def _pool_score(pool: list[str], weights: dict[str, float], mail: Mail) -> float:
+def _pool_score(pool: list[str], weights: dict[str, float], mail: Mail, *, relay: bool = False) -> float:
     """Support for one company: its proposals, plus the sender's domain and the addresses in the text."""
     score = sum(weights[n] for n in pool)
-    if mail.label and not mail.agency:  # an agency's own domain says nothing about the employer
+    if mail.label and not mail.agency and not relay:  # an agency's or a service's domain names no employer
         score += (0, 2.5, 3.5)[max(spelling(mail.label, n) for n in pool)]
     if any(spelling(other, n) for other in mail.labels_in_text for n in pool):
         score += 1.5

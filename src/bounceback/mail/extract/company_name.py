@@ -5,7 +5,7 @@ from __future__ import annotations
 from bounceback.mail.extract.domains import spelling
 from bounceback.mail.extract.patterns import SPACES
 from bounceback.mail.extract.text import is_team_word, name_words
-from bounceback.mail.extract.words import LEADING_NOISE, LEGAL, TEAM_WORDS
+from bounceback.mail.extract.words import LEADING_NOISE, LEGAL, OF_ORGANISATIONS, TEAM_WORDS
 
 
 def clean_name(raw: str, label: str = "") -> str:
@@ -13,6 +13,8 @@ def clean_name(raw: str, label: str = "") -> str:
     name = SPACES.sub(" ", raw).strip(" \"'“”‘’<>,.:;-–—|()[]!?")
     words = name.split()
     while words and (words[0].lower() in LEADING_NOISE or words[0].lower() in TEAM_WORDS):
+        if len(words) > 2 and words[1] == "of" and words[0].lower() in OF_ORGANISATIONS:
+            break  # 'Department of Coastal Planning' is the organisation itself
         words = words[1:]
     whole = list(words)
     while words and (is_team_word(words[-1]) or not words[-1].strip("&-|")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from bounceback.mail.extract.company_name import clean_name, key_words
@@ -50,11 +51,13 @@ from bounceback.mail.extract.words import (
 
 
 class NameVotes:
-    """Names proposed for the employer, with their summed weights."""
+    """Names proposed for the employer, with their summed weights; `relay` when a service sent the mail about
+    another company (then the sender's name and domain are not the employer's)."""
 
     def __init__(self, mail: Mail) -> None:
         self.mail = mail
         self.weights: dict[str, float] = defaultdict(float)
+        self.relay = False
         self.vendors = {squash(mail.sender.ats or ""), squash(mail.sender.board or "")} - {""}
         person = mail.sender.name if mail.sender.person else ""
         self.person_words = {squash(w) for w in TITLES.sub("", person).split()} - {""}
@@ -76,6 +79,8 @@ class NameVotes:
             return True
         if set(key_words(name)) <= self.person_words or name.lower() in TOOL_NAMES:
             return True
+        if self.mail.agency and self.mail.label and spelling(self.mail.label, name) == 2:
+            return True  # the agency's own name ('Brightpath Recruitment' at brightpath-recruitment.com)
         if fold(words[-1]) in ROLE_HEADS or words[0] in NAME_STOPS:
             return True
         return all(w.lower() in GENERIC_SUBJECT_WORDS for w in words)
@@ -84,17 +89,47 @@ class NameVotes:
 def company_votes(mail: Mail) -> NameVotes:
     """Every proposal for the employer's name in one mail."""
     votes = NameVotes(mail)
-    _subject_names(votes, mail.subject)
+    in_subject = _subject_names(votes, mail.subject)
+    votes.relay = _relayed(mail, in_subject)
     _body_names(votes, mail.own, 1.0)
     _body_names(votes, mail.quoted, 0.5)
     _signature_names(votes, mail.own)
-    _display_names(votes, mail.sender, 2 if mail.agency else 4)
-    _domain_names(votes, mail.label, mail.body)
+    if not votes.relay:
+        _display_names(votes, mail.sender, 2 if mail.agency else 4)
+        _domain_names(votes, mail.label, mail.body)
     return votes
 
 
-def _subject_names(votes: NameVotes, subject: str) -> None:
-    """Names in the subject's set phrases and parts; each name counts once."""
+# Mailboxes a service sends from, not a person or an employer's recruiting team.
+_AUTOMATED = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|notifications?|notify|alerts?|updates?|invites?|invitations?|sync|mailer|"
+    r"messages?|digest|news)(?:[-_.+]\w+)?$"
+)
+
+
+def _relayed(mail: Mail, in_subject: dict[str, float]) -> bool:
+    """Whether a service (a job board, a testing or tracking tool the extractor does not know by name) sends
+    this mail about another company: an automated mailbox whose own name the subject leaves out, while the
+    subject names a company the body names too ('Update on your application to Sable Ridge Energy' from
+    'HireLoop <notifications@hireloop.com>'). Then the employer is the company named, not the sender."""
+    sender = mail.sender
+    display = sender.name.strip().strip("\"'")
+    local = sender.address.partition("@")[0]
+    if sender.person or sender.ats or not display or not _AUTOMATED.match(local):
+        return False
+    own = key_words(clean_name(display, mail.label)) or key_words(display)
+    if not own or squash(own[0]) in squash(mail.subject):
+        return False
+    named = [
+        name
+        for name, weight in in_subject.items()
+        if weight >= 2 and name in mail.own and key_words(name) and key_words(name)[0] != own[0]
+    ]
+    return any(not (mail.label and spelling(mail.label, name)) for name in named)
+
+
+def _subject_names(votes: NameVotes, subject: str) -> dict[str, float]:
+    """Names in the subject's set phrases and parts; each name counts once. Returns them with their weights."""
     found: dict[str, float] = {}
     for pattern in SUBJECT_COMPANY:
         for match in pattern.finditer(subject):
@@ -108,12 +143,15 @@ def _subject_names(votes: NameVotes, subject: str) -> None:
     if first and SUBJECT_COMPANY_BEFORE.match(subject[subject.find(first) + len(first) :]):
         found.setdefault(first, 4)
     after_title = False
+    # An agency's subject names its client ('Finance Partner - Calder Mutual'): its own name is refused.
+    boost = 2.0 if votes.mail.agency else 1.0
     for part in subject_parts(subject):  # 'Acme - Data Engineer'; after a title a part is often a place
         if name_at(part) == part and not has_role_head(part) and not looks_generic(part):
-            found.setdefault(part, 1.5 if after_title else 2)
+            found.setdefault(part, (1.5 if after_title else 2) * boost)
         after_title = has_role_head(part)
     for name, weight in found.items():
         votes.add(name, weight)
+    return found
 
 
 def _body_names(votes: NameVotes, text: str, weight: float) -> None:

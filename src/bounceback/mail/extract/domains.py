@@ -17,8 +17,13 @@ from bounceback.mail.senders import ats_vendor, is_freemail, job_board
 
 def _registrable_label(domain: str) -> str:
     """The part of a domain that names its owner: 'careers.coralbaybank.co.uk' → 'coralbaybank'."""
-    # 'example' is the reserved name of made-up test domains (jobs.acme.example.com): it owns nothing.
-    parts = [p for p in domain.lower().split(".") if p and p != "example"]
+    # 'example' is a reserved name for made-up domains (RFC 2606). As a second-level name it owns nothing
+    # (jobs.acme.example.com is acme's); as the top-level name it is read like a country's ('acme.example',
+    # 'acme.nsw.example'), so made-up mail reads like real mail.
+    parts = [p for p in domain.lower().split(".") if p]
+    if parts and parts[-1] == "example":
+        parts[-1] = "xx"
+    parts = [p for p in parts if p != "example"]
     if len(parts) < 2:
         return ""
     if len(parts) >= 3 and len(parts[-1]) == 2 and (len(parts[-2]) <= 3 or parts[-2] in {"gov", "edu"}):

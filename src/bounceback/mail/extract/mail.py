@@ -38,7 +38,11 @@ class Mail:
         quoted = "\n".join(line.lstrip("> ").strip() for line in quoted_lines)
         own = "\n".join(own_lines)
         label = own_label(sender.address, sender.ats)
-        agency = bool(AGENCY.search(subject) or AGENCY.search(own)) or _is_agency_name(sender.name, label)
+        agency = (
+            bool(AGENCY.search(subject) or AGENCY.search(own))
+            or _is_agency_name(sender.name, label)
+            or (sender.person and _is_agency_label(label))
+        )
         mail = cls(REPLY_PREFIX.sub("", subject.strip()), own, quoted, sender, label, agency)
         mail.labels_in_text = labels_in(body)
         return mail
@@ -47,6 +51,19 @@ class Mail:
     def body(self) -> str:
         """Own words and quotes together."""
         return self.own + "\n" + self.quoted
+
+
+# Words a recruitment firm's domain ends with ('brightpath-recruitment', 'harbourtalent'); 'search' only as a
+# word of its own ('talentforge-search'), since a run-together one is as often a search engine's.
+_AGENCY_ENDINGS = ("talent", "staffing", "recruitment", "recruiting", "resourcing")
+
+
+def _is_agency_label(label: str) -> bool:
+    """Whether a person writes from a recruitment firm's domain: then they write for a client."""
+    pieces = label.split("-")
+    if len(pieces) > 1 and pieces[-1] in AGENCY_WORDS:
+        return True
+    return any(label.endswith(word) and len(label) - len(word) >= 3 for word in _AGENCY_ENDINGS)
 
 
 def _is_agency_name(display: str, label: str) -> bool:

@@ -67,13 +67,14 @@ SUBJECT_COMPANY = [  # the company's name follows
         r"request|greetings)\s+from\s+",
         r"\b(?:interview|call|chat|meeting|conversation|assessment|test|exercise|challenge|career|offer)\s+"
         r"(?:with|at|for)\s+",
-        r"\b(?:welcome to|join|joining|(?:sent|submitted|forwarded) to)\s+",
+        r"\b(?:welcome to|join|joining|(?:sent|submitted|forwarded|passed|shared|delivered) to)\s+",
         r"\b(?:invit\w*|request\w*|assessment|test)\b[^|:]{0,40}?\s(?:by|from)\s+",
         r"\b(?:application|applying|applied|role|position|job|interview|offer)\b[^|:–—]{0,60}?\s(?:at|with)\s+",
+        r"\b(?:update|news|decision|message|response|reply|outcome)\b[^|:–—]{0,40}?\s(?:from)\s+",
     )
 ]
 SUBJECT_COMPANY_BEFORE = re.compile(  # the company's name precedes: 'Acme has invited you…'
-    r"^\s*(?:invites you|has invited you|has sent you|sent you|would like|wants|is excited|has extended|"
+    r"^\s*(?:invites you|has invited you|has sent you|sent you|would like|wants|want to|is excited|has extended|"
     r"has requested|requests|has asked|has shared|(?:has\s+)?reviewed your|(?:has\s+)?replied to your|"
     r"(?:has\s+)?viewed your|has (?:made a decision|decided|updated|an update|sent an update)|sent you an update|"
     r"(?:has\s+)?(?:declined|received) your)\b",
@@ -93,7 +94,8 @@ BODY_COMPANY = [  # the company's name follows; weak alone
         r"\binterest(?:ed)?\s+(?:in|to)\s+(?:joining\s+|working\s+(?:at|with|for)\s+)?(?:the\s+)?",
         r"\b(?:considering|thinking of|choosing|to join|joining|welcome(?: you)? to|greetings from|offer from|"
         r"invited by|part of|employment with|career with|careers at|here at|work(?:ing)? (?:at|for|with)|"
-        r"interview(?:ing)? with|teaching at|time with)\s+(?:the\s+)?",
+        r"interview(?:ing)? with|teaching at|time with|feedback from|heard back from|news from|update from)\s+"
+        r"(?:the\s+)?",
         r"\b(?:position|role|job|opening|opportunity|vacancy|post|internship|programme|program)\s+(?:at|with)\s+"
         r"(?:the\s+)?",
         r"\b(?:vacancy|position|role|job|application|applied|applying) through\s+",
@@ -118,6 +120,7 @@ BODY_COMPANY_STRONG = [  # the company's name follows; says who employs
 BODY_COMPANY_BEFORE = re.compile(  # the company's name precedes: 'Acme has invited you', 'Acme · Berlin'
     r"(?<!\s)\s+(?:has invited you|invites you|would like (?:you|to)|has requested|has asked|has extended|has sent|"
     r"is (?:pleased|excited|delighted|happy|thrilled) to|wants to|has made|has reviewed|has updated|has decided|"
+    r"(?:has\s+)?viewed your|"
     r"has received|will review)\b|(?<!\s)\s+·\s+Career site by\b|(?<![ \t])[ \t]+·[ \t]+[A-Z][^\n]{0,40}$",
     re.MULTILINE,
 )

@@ -13,7 +13,7 @@ TEAM_WORDS = _words(
     "people culture human resources resource graduate graduates campus early programme program scheme "
     "internships department dept unit office portal notifications notification no-reply noreply staffing "
     "applicant tracking candidate candidates experience scheduling coordinator assessments reminder admin support "
-    "info contact offers event the & and via personalabteilung rrhh legal"
+    "info contact offers event the & and via personalabteilung rrhh legal apprenticeships sourcing cell"
 )
 LEADING_NOISE = frozenset({"the", "team", "your", "from", "at", "@", "via", "-", "—", "–", "|"})
 PLACE_WORDS = _words(
