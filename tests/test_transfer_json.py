@@ -289,6 +289,10 @@ def test_an_unreadable_file_is_named_in_one_sentence(sqlite_cli: CLI, tmp_path: 
 # Tables with an owner that the document leaves out on purpose, each with the reason.
 NOT_EXPORTED = {
     "changes": "the undo journal: this database's own history, whose ids mean nothing in another workspace",
+    "mail_secrets": "a server's encrypted IMAP passwords: a secret never leaves the server, in any file",
+    "consents": "a server's record of which advisor may see the search: it names that server's advisors",
+    "access_log": "a server's record of what an advisor looked at: it names that server's advisors",
+    "advisor_notes": "written by an advisor on a server, not by the person: they stay with that server",
 }
 
 

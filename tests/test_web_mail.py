@@ -25,7 +25,7 @@ ON_HOLD = mail(  # a letter sent as an image only: nothing to read, so it waits 
     html='<p><img src="cid:letter" alt=""></p>',
 )
 NAMELESS = mail(
-    "Recruiting <no-reply@ats.example>",
+    "Recruiting <no-reply@us.greenhouse-mail.io>",  # an ATS: its domain names no employer
     "Next steps",
     "Hi Robin, we would like to schedule a call to discuss next steps. Please pick a time.",
     n=302,

@@ -1,6 +1,6 @@
 """Which record each table holds, and how a plain DB-API row becomes that record.
 
-The schema maps every table onto a record (schema.py builds its ORM mapping from `RECORDS`), and each record
+The schema maps every table of the search onto a record (orm.py maps each from `RECORDS`); each record
 declares its fields' types. A raw value is converted by the type its field declares — an enum, an aware UTC
 time, a day, JSON, a boolean — so there is no second table of column kinds to keep in step; a test holds
 every column's schema type against its field's. This module imports no SQLAlchemy: the fast reads of the
@@ -55,7 +55,8 @@ class JournalEntry:
     owner_id: int = LOCAL_OWNER
 
 
-# Table name → the record its rows are. Every table of the schema is here (a test checks it).
+# Table name → the record its rows are. Every table of the search is here; the server's own tables
+# (server_schema.SERVER_TABLES: logins, cohorts, consent) are read only by its store. A test checks both.
 RECORDS: dict[str, type] = {
     "users": Person,
     "companies": Company,
