@@ -14,6 +14,7 @@ import pytest
 from tests.serverkit import directory, pg_settings, pg_url, server_app  # noqa: F401  (server mode: a fresh PostgreSQL)
 from tests.servers import postgres
 from tests.servers.dovecot import dovecot_server  # noqa: F401  (the real IMAP server fixture)
+from tests.servers.oidc import oidc_provider  # noqa: F401  (a real OpenID Connect provider on loopback)
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 _NOTICES: list[str] = []

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from jinja2 import ChoiceLoader, FileSystemLoader
@@ -25,6 +26,9 @@ from bounceback.web.deps import WebContext, WebOptions
 from bounceback.web.security import Receive, Scope, Send
 from bounceback.workspace.server import Directory
 
+if TYPE_CHECKING:
+    from bounceback.server.sso import SingleSignOn
+
 TEMPLATES = Path(__file__).parent / "templates"
 NOBODY = 0  # the owner of the server's own context: no person has this id, so it reads nothing
 
@@ -37,6 +41,15 @@ class ServerState:
     settings: Settings
     directory: Directory
     contexts: PersonContexts
+    _sso: SingleSignOn | None = None
+
+    def single_sign_on(self) -> SingleSignOn:
+        """The worker's OpenID Connect client (made on first use, so Authlib loads only when someone signs in)."""
+        if self._sso is None:
+            from bounceback.server.sso import SingleSignOn
+
+            self._sso = SingleSignOn(self.config)
+        return self._sso
 
     def session_account(self, token: str) -> Account | None:
         """The active person of a login token, or None (idle, too old, logged out or deactivated)."""

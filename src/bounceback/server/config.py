@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from urllib.parse import urlsplit
 
 from bounceback.domain.errors import InvalidInput
@@ -18,6 +19,25 @@ class ServerSettings:
     public_url: str
     idle_minutes: int = 30
     lifetime_hours: int = 12
+    # Single sign-on with OpenID Connect: off while the issuer is empty.
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = field(
+        default="", repr=False
+    )  # a secret: from the environment only, never shown
+    oidc_allowed_domains: tuple[str, ...] = ()
+    oidc_self_signup: bool = False
+    oidc_name: str = ""
+
+    @property
+    def sso(self) -> bool:
+        """Whether single sign-on is offered on the login page."""
+        return bool(self.oidc_issuer)
+
+    @property
+    def sso_name(self) -> str:
+        """What the login page's button names: the configured name, or the provider's host name."""
+        return self.oidc_name or (urlsplit(self.oidc_issuer).hostname or self.oidc_issuer)
 
     @property
     def scheme(self) -> str:
@@ -57,8 +77,42 @@ VARIABLES = (
     ("BOUNCEBACK_SERVER_PUBLIC_URL", "public_url", "The address people use (https://careers.example.edu)."),
     ("BOUNCEBACK_SERVER_IDLE_MINUTES", "idle_minutes", "Minutes without a request before a login ends (30)."),
     ("BOUNCEBACK_SERVER_LIFETIME_HOURS", "lifetime_hours", "Hours after which any login ends (12)."),
+    (
+        "BOUNCEBACK_SERVER_OIDC_ISSUER",
+        "oidc_issuer",
+        "The OpenID Connect issuer for single sign-on (https://login.example.edu); unset, there is none.",
+    ),
+    ("BOUNCEBACK_SERVER_OIDC_CLIENT_ID", "oidc_client_id", "The client id the provider gave this server."),
+    (
+        "BOUNCEBACK_SERVER_OIDC_CLIENT_SECRET",
+        "oidc_client_secret",
+        "The client secret the provider gave this server (never logged or stored).",
+    ),
+    (
+        "BOUNCEBACK_SERVER_OIDC_ALLOWED_DOMAINS",
+        "oidc_allowed_domains",
+        "Comma-separated email domains that may sign in with it (example.edu,alumni.example.edu).",
+    ),
+    (
+        "BOUNCEBACK_SERVER_OIDC_SELF_SIGNUP",
+        "oidc_self_signup",
+        "yes: an allowed email with no account gets a new seeker account (default no).",
+    ),
+    ("BOUNCEBACK_SERVER_OIDC_NAME", "oidc_name", "The provider's name on the login page's button."),
 )
 REQUIRED = ("BOUNCEBACK_DATABASE_URL", "BOUNCEBACK_SERVER_SECRET_KEY", "BOUNCEBACK_SERVER_PUBLIC_URL")
+# Single sign-on needs all three of these, or none.
+OIDC_REQUIRED = (
+    "BOUNCEBACK_SERVER_OIDC_ISSUER",
+    "BOUNCEBACK_SERVER_OIDC_CLIENT_ID",
+    "BOUNCEBACK_SERVER_OIDC_CLIENT_SECRET",
+)
+OIDC_OPTIONAL = (
+    "BOUNCEBACK_SERVER_OIDC_ALLOWED_DOMAINS",
+    "BOUNCEBACK_SERVER_OIDC_SELF_SIGNUP",
+    "BOUNCEBACK_SERVER_OIDC_NAME",
+)
+YES, NO = frozenset({"1", "yes", "true", "on"}), frozenset({"0", "no", "false", "off"})
 MIN_KEY_LENGTH = 32
 
 
@@ -71,6 +125,7 @@ def load_server_settings(environ: dict[str, str] | None = None) -> ServerSetting
             f"The server cannot start without {_and(missing)} in the environment; "
             "the README's server section says what each one holds."
         )
+    _check_sso_variables(env)
     values: dict[str, object] = {}
     for name, field_name, _help in VARIABLES:
         raw = env.get(name, "").strip()
@@ -80,6 +135,12 @@ def load_server_settings(environ: dict[str, str] | None = None) -> ServerSetting
             if not raw.isdigit() or int(raw) < 1:
                 raise InvalidInput(f"{name} must be a whole number of at least 1, not “{raw}”.")
             values[field_name] = int(raw)
+        elif field_name == "oidc_allowed_domains":
+            values[field_name] = _domains(name, raw)
+        elif field_name == "oidc_self_signup":
+            if raw.lower() not in YES | NO:
+                raise InvalidInput(f"{name} must be yes or no, not “{raw}”.")
+            values[field_name] = raw.lower() in YES
         else:
             values[field_name] = raw
     settings = ServerSettings(**values)  # type: ignore[arg-type]
@@ -104,6 +165,63 @@ def check(settings: ServerSettings) -> None:
         raise InvalidInput(
             f"BOUNCEBACK_SERVER_PUBLIC_URL must be an address like https://careers.example.edu, "
             f"not “{settings.public_url}”."
+        )
+    _check_sso(settings)
+
+
+def _check_sso_variables(env: dict[str, str]) -> None:
+    """Single sign-on is all or nothing: some of its variables set and others not is refused, naming them."""
+    given = [name for name in OIDC_REQUIRED if env.get(name, "").strip()]
+    extras = [name for name in OIDC_OPTIONAL if env.get(name, "").strip()]
+    if not given and not extras:
+        return
+    missing = [name for name in OIDC_REQUIRED if name not in given]
+    if missing:
+        raise InvalidInput(
+            f"Single sign-on is half set up: {_and(given + extras)} "
+            f"{'is' if len(given + extras) == 1 else 'are'} set but {_and(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not; set {'it' if len(missing) == 1 else 'them'} "
+            "too, or unset every BOUNCEBACK_SERVER_OIDC_ variable to go without it."
+        )
+
+
+def _domains(name: str, raw: str) -> tuple[str, ...]:
+    found = []
+    for part in raw.split(","):
+        domain = part.strip().lower().lstrip("@")
+        if not domain:
+            continue
+        if "." not in domain or "@" in domain or " " in domain or "/" in domain:
+            raise InvalidInput(
+                f"{name} must list email domains like example.edu, and “{part.strip()}” is not one."
+            )
+        found.append(domain)
+    return tuple(dict.fromkeys(found))
+
+
+def _is_loopback(host: str | None) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
+
+
+def _check_sso(settings: ServerSettings) -> None:
+    if not settings.sso:
+        return
+    parts = urlsplit(settings.oidc_issuer)
+    secure = parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(parts.hostname))
+    if not secure or not parts.netloc or parts.query or parts.fragment:
+        raise InvalidInput(
+            "BOUNCEBACK_SERVER_OIDC_ISSUER must be the provider's https address (like "
+            f"https://login.example.edu), not “{settings.oidc_issuer}”."
+        )
+    if settings.oidc_self_signup and not settings.oidc_allowed_domains:
+        raise InvalidInput(
+            "BOUNCEBACK_SERVER_OIDC_SELF_SIGNUP is on but BOUNCEBACK_SERVER_OIDC_ALLOWED_DOMAINS is empty: "
+            "anyone with an account at the provider could make one here. Name the email domains that may."
         )
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 
 from bounceback.domain.accounts import SHARING_WORDS, Role, Sharing, clean_email
 from bounceback.domain.errors import InvalidInput, NotFound
@@ -41,6 +41,23 @@ def _set_login(response: Response, request: Request, token: str) -> None:
     response.set_cookie(LOGIN_COOKIE, token, path="/", httponly=True, samesite="lax", secure=secure)
 
 
+def _new_session(state: Any, request: Request, user_id: int) -> str:
+    """A new login session for a person, the browser's old one ended (the token rotates at every login)."""
+    old = login_cookie(request.scope.get("headers", []))
+    if old:
+        state.directory.end_session(token_hash(old))
+    token = new_token()
+    state.directory.start_session(user_id, token_hash(token))
+    return token
+
+
+def _login_page(request: Request, status_code: int = 200, **context: Any) -> Response:
+    """The login form, with the single sign-on button when it is set up."""
+    config = _state(request).config
+    context = {"section": "login", "sso_name": config.sso_name if config.sso else "", **context}
+    return render(request, "server_login.html", context, status_code=status_code)
+
+
 # Login and logout ------------------------------------------------------------------------------------------
 @router.get("/healthz")
 def healthz() -> PlainTextResponse:
@@ -52,7 +69,7 @@ def login_page(request: Request) -> Response:
     person: Person | None = getattr(request.state, "person", None)
     if person is not None:
         return redirect(person.home)
-    return render(request, "server_login.html", {"section": "login"})
+    return _login_page(request)
 
 
 @router.post("/login")
@@ -77,20 +94,73 @@ async def login(request: Request) -> Response:
         account, stored = found
         if needs_rehash(stored):
             state.directory.set_password(account.user_id, hash_password(password))
-        old = login_cookie(request.scope.get("headers", []))
-        if old:
-            state.directory.end_session(token_hash(old))
-        token = new_token()
-        state.directory.start_session(account.user_id, token_hash(token))
-        return None, (account, token)
+        return None, (account, _new_session(state, request, account.user_id))
 
     problem, done = await to_thread.run_sync(attempt)
     if problem is not None:
         status = 429 if problem != WRONG_PASSWORD else 401
-        return render(request, "server_login.html", {"error": problem, "email": email}, status_code=status)
+        return _login_page(request, status, error=problem, email=email)
     account, token = done
     response = redirect(Person(account.user_id, account.email, account.role).home)
     _set_login(response, request, token)
+    return response
+
+
+@router.get("/login/sso")
+async def sso_start(request: Request) -> Response:
+    """Off to the provider, with the pending sign-in (state, nonce, PKCE verifier) sealed in a cookie. A link,
+    not a form: nothing changes here until the callback, and a form's redirect elsewhere is what the pages'
+    Content-Security-Policy (form-action 'self') forbids."""
+    from bounceback.server.sso import PENDING_COOKIE, PENDING_PATH, PENDING_SECONDS, Refused
+
+    state = _state(request)
+    if not state.config.sso:
+        raise NotFound("There is no page here.")
+    try:
+        url, sealed = await state.single_sign_on().start()
+    except Refused as refused:
+        return _login_page(request, refused.status, error=refused.sentence)
+    response = RedirectResponse(url, status_code=303)
+    response.set_cookie(
+        PENDING_COOKIE,
+        sealed,
+        max_age=PENDING_SECONDS,
+        path=PENDING_PATH,
+        httponly=True,
+        samesite="lax",
+        secure=state.config.is_https,
+    )
+    return response
+
+
+@router.get("/login/sso/callback")
+async def sso_finish(request: Request) -> Response:
+    """Back from the provider: every check of sso.finish and sso.admit, then the same session as a password
+    login; any refusal is the login page with one sentence, and no session."""
+    from anyio import to_thread
+
+    from bounceback.server.sso import PENDING_COOKIE, PENDING_PATH, Refused, admit
+
+    state = _state(request)
+    if not state.config.sso:
+        raise NotFound("There is no page here.")
+
+    def enter(email: str) -> tuple[Any, str]:
+        account = admit(state.directory, state.config, email)
+        return account, _new_session(state, request, account.user_id)
+
+    response: Response
+    try:
+        email = await state.single_sign_on().finish(
+            dict(request.query_params), request.cookies.get(PENDING_COOKIE)
+        )
+        account, token = await to_thread.run_sync(enter, email)
+    except Refused as refused:
+        response = _login_page(request, refused.status, error=refused.sentence)
+    else:
+        response = redirect(Person(account.user_id, account.email, account.role).home)
+        _set_login(response, request, token)
+    response.delete_cookie(PENDING_COOKIE, path=PENDING_PATH)
     return response
 
 
