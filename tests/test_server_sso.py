@@ -318,3 +318,17 @@ def test_sso_settings_are_read_and_checked_and_the_secret_is_never_shown() -> No
     with pytest.raises(InvalidInput, match="half set up"):
         load_server_settings(BASE | {"BOUNCEBACK_SERVER_OIDC_ALLOWED_DOMAINS": "uni.org"})
     assert not load_server_settings(BASE).sso
+
+
+def test_authlib_is_not_imported_until_someone_signs_in_with_it() -> None:
+    """GIVEN a fresh interpreter WHEN the CLI and the server's app, routes and settings are imported THEN neither
+    Authlib, joserfc nor httpx is loaded (start-up stays fast; SSO loads them on first use)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bounceback.cli.main, bounceback.server.app, bounceback.server.routes;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'authlib', 'joserfc', 'httpx', 'httpx2'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
