@@ -332,3 +332,31 @@ def test_authlib_is_not_imported_until_someone_signs_in_with_it() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_an_unreachable_provider_is_told_plainly(make_app: Callable[..., Any]) -> None:
+    """GIVEN an issuer where nothing listens WHEN the button is followed THEN the login page says the service
+    cannot be reached (502), and no pending sign-in is begun."""
+    from tests.servers.postgres import free_port
+
+    app = make_app(oidc_issuer=f"http://127.0.0.1:{free_port()}", oidc_name="")
+    response = Browser(app).get("/login/sso")
+    assert response.status_code == 502 and "cannot be reached just now" in response.text
+    assert "bb_sso=" not in response.headers.get("set-cookie", "")
+
+
+def test_a_declined_sign_in_and_a_replayed_callback_are_refused(
+    app: Any, directory: Directory, oidc_provider: OidcProvider
+) -> None:
+    """GIVEN a sign-in begun WHEN the provider sends the browser back with an error (the person declined) THEN
+    the sentence names it; GIVEN a finished sign-in WHEN its callback URL is opened again THEN refused (its
+    pending cookie went with the first), and the session of the first stays the only one."""
+    ana = person(directory, "ana@uni.org")
+    browser = Browser(app)
+    state = parse_qs(urlsplit(begin(browser)).query)["state"][0]
+    declined = browser.get("/login/sso/callback?" + urlencode({"error": "access_denied", "state": state}))
+    refused(declined, "did not sign you in (access_denied)")
+    back = oidc_provider.sign_in(begin(browser), User("ana@uni.org"))
+    assert browser.get(back).status_code == 303
+    refused(browser.get(back), "not started on this page")
+    assert directory.sessions_of(ana.user_id) == 1

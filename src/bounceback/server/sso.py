@@ -38,6 +38,7 @@ SCOPE = "openid email profile"
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
 LEEWAY = 60  # seconds of clock difference allowed between this server and the provider
 TIMEOUT = 10.0
+ENDPOINTS = ("authorization_endpoint", "token_endpoint", "jwks_uri")  # what the discovery document must name
 
 START_AGAIN = "This sign-in was not started on this page, or took longer than ten minutes; start it again."
 NOT_VERIFIED = (
@@ -148,11 +149,17 @@ class SingleSignOn:
         if self._metadata is None:
             issuer = self.config.oidc_issuer
             found = await self._get_json(issuer.rstrip("/") + "/.well-known/openid-configuration")
-            endpoints = ("authorization_endpoint", "token_endpoint", "jwks_uri")
-            if found.get("issuer") != issuer or not all(isinstance(found.get(k), str) for k in endpoints):
+            if found.get("issuer") != issuer:
                 raise Refused(
                     f"The sign-in service at {issuer} describes itself as another issuer "
                     f"(“{str(found.get('issuer'))[:100]}”), so it is not used; check BOUNCEBACK_SERVER_OIDC_ISSUER.",
+                    502,
+                )
+            missing = [k for k in ENDPOINTS if not isinstance(found.get(k), str)]
+            if missing:
+                raise Refused(
+                    f"The sign-in service at {issuer} does not say where its {_words(missing)} "
+                    f"{'is' if len(missing) == 1 else 'are'}, so it cannot be used.",
                     502,
                 )
             self._metadata = found
@@ -311,6 +318,10 @@ class SingleSignOn:
         if allowed and domain not in allowed:
             raise Refused(NOT_ALLOWED.format(domain=domain), 403)
         return email
+
+
+def _words(names: list[str]) -> str:
+    return " and ".join(name.replace("_", " ") for name in names)
 
 
 def _claim(error: Exception) -> str:
