@@ -360,3 +360,21 @@ def test_a_declined_sign_in_and_a_replayed_callback_are_refused(
     assert browser.get(back).status_code == 303
     refused(browser.get(back), "not started on this page")
     assert directory.sessions_of(ana.user_id) == 1
+
+
+def test_the_provider_holds_the_code_to_its_pkce_challenge(
+    app: Any, directory: Directory, oidc_provider: OidcProvider
+) -> None:
+    """GIVEN a code the provider issued against bounceback's PKCE challenge WHEN the callback arrives with a
+    pending cookie carrying the right state but another verifier THEN the provider refuses the exchange and so
+    does the login page (the verifier really is what binds the code to this browser)."""
+    from bounceback.server.sso import PENDING_COOKIE, Pending, PendingBox
+
+    ana = person(directory, "ana@uni.org")
+    browser = Browser(app)
+    back = oidc_provider.sign_in(begin(browser), User("ana@uni.org"))
+    state = parse_qs(urlsplit(back).query)["state"][0]
+    forged = PendingBox(SECRET_KEY).seal(Pending(state, "any-nonce", "w" * 64))
+    browser.client.cookies.set(PENDING_COOKIE, forged, domain="careers.example.edu", path="/login/sso")
+    refused(browser.get(back), "would not finish this sign-in (invalid_grant)")
+    assert directory.sessions_of(ana.user_id) == 0
