@@ -311,6 +311,15 @@ def test_sso_settings_are_read_and_checked_and_the_secret_is_never_shown() -> No
     assert loaded.sso and loaded.oidc_allowed_domains == ("uni.org", "alumni.uni.org")
     assert loaded.oidc_self_signup is False and loaded.sso_name == "login.uni.org"
     assert "the-client-secret" not in repr(loaded)
+    from bounceback.server.sso import describe
+
+    line = describe(loaded)
+    assert (
+        "https://login.uni.org" in line
+        and "uni.org, alumni.uni.org" in line
+        and "only people with an account" in line
+    )
+    assert "the-client-secret" not in line
     with pytest.raises(InvalidInput, match="https address"):
         load_server_settings(BASE | SSO | {"BOUNCEBACK_SERVER_OIDC_ISSUER": "http://login.uni.org"})
     with pytest.raises(InvalidInput, match="ALLOWED_DOMAINS is empty"):
@@ -378,3 +387,24 @@ def test_the_provider_holds_the_code_to_its_pkce_challenge(
     browser.client.cookies.set(PENDING_COOKIE, forged, domain="careers.example.edu", path="/login/sso")
     refused(browser.get(back), "would not finish this sign-in (invalid_grant)")
     assert directory.sessions_of(ana.user_id) == 0
+
+
+def test_server_run_refuses_half_set_sso_naming_the_missing_variable(tmp_path: Path) -> None:
+    """GIVEN the server's settings and an SSO issuer and client id but no client secret WHEN `server run` starts
+    THEN it exits 1 naming the secret's variable, with no traceback, and shows no setting's value."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_SERVER")}
+    env |= BASE | {"BOUNCEBACK_HOME": str(tmp_path)} | SSO
+    del env["BOUNCEBACK_SERVER_OIDC_CLIENT_SECRET"]
+    done = subprocess.run(
+        [sys.executable, "-m", "bounceback", "server", "run"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "BOUNCEBACK_SERVER_OIDC_CLIENT_SECRET is not" in done.stderr and SECRET_KEY not in done.stderr

@@ -235,10 +235,16 @@ def run(
     from bounceback.server.config import load_server_settings
 
     settings = load_server_settings()
+    if settings.sso:
+        from bounceback.server.sso import check_installed, describe
+
+        check_installed()
     _directory(settings.database_url).database.close()  # migrate now, once, before the workers start
     console.print(
         f"bounceback server: {settings.public_url} (listening on {host}:{port}, {workers} workers)."
     )
+    if settings.sso:
+        console.print(f"Logins: passwords, and {describe(settings)}.")
     uvicorn.run(
         "bounceback.server.app:from_environment",
         factory=True,

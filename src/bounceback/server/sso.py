@@ -69,6 +69,25 @@ def _http_errors() -> tuple[type[Exception], ...]:
     return tuple(found)
 
 
+def check_installed() -> None:
+    """Refuse to start a server with single sign-on set up but Authlib missing (found without importing it)."""
+    from importlib.util import find_spec
+
+    missing = [name for name in ("authlib", "httpx", "cryptography") if find_spec(name) is None]
+    if missing:
+        raise InvalidInput(
+            f"Single sign-on is set up but {' and '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not installed: pip install 'bounceback[server]'."
+        )
+
+
+def describe(config: ServerSettings) -> str:
+    """One line for `server run`: who signs people in, and who may (the secret never shown)."""
+    domains = ", ".join(config.oidc_allowed_domains) or "any domain"
+    signup = "new people get a seeker account" if config.oidc_self_signup else "only people with an account"
+    return f"single sign-on with {config.oidc_issuer} ({domains}; {signup})"
+
+
 class Refused(Exception):
     """A sign-in that cannot go on, as the one sentence the login page shows."""
 
