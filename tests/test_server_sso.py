@@ -192,7 +192,8 @@ def test_a_tampered_or_foreign_state_is_refused(
     app: Any, directory: Directory, oidc_provider: OidcProvider
 ) -> None:
     """GIVEN a sign-in begun in one browser WHEN the callback comes back with its state changed, or to a
-    browser that did not begin it (login CSRF), THEN refused and the code is not even exchanged."""
+    browser that did not begin it (login CSRF), or under another Host, THEN refused and the code is not even
+    exchanged."""
     ana = person(directory, "ana@uni.org")
     browser = Browser(app)
     back = oidc_provider.sign_in(begin(browser), User("ana@uni.org"))
@@ -201,6 +202,8 @@ def test_a_tampered_or_foreign_state_is_refused(
     edited = urlencode({"code": query["code"][0], "state": query["state"][0] + "x"})
     refused(browser.get("/login/sso/callback?" + edited), "not started on this page")
     refused(Browser(app).get(back), "not started on this page")
+    foreign = Browser(app, "https://evil.example").get("/login/sso/callback?" + urlsplit(back).query)
+    assert foreign.status_code == 400 and "BOUNCEBACK_SERVER_PUBLIC_URL" in foreign.text
     assert oidc_provider.tokens_issued == issued and directory.sessions_of(ana.user_id) == 0
 
 

@@ -22,9 +22,8 @@ class ServerSettings:
     # Single sign-on with OpenID Connect: off while the issuer is empty.
     oidc_issuer: str = ""
     oidc_client_id: str = ""
-    oidc_client_secret: str = field(
-        default="", repr=False
-    )  # a secret: from the environment only, never shown
+    # A secret: from the environment only, kept out of the settings' repr, never logged or stored.
+    oidc_client_secret: str = field(default="", repr=False)
     oidc_allowed_domains: tuple[str, ...] = ()
     oidc_self_signup: bool = False
     oidc_name: str = ""
