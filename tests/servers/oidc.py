@@ -46,20 +46,20 @@ class Client:
 
     client_id: str
     client_secret: str
-    redirect_uri: str
+    redirect_uris: list[str]
 
     def get_client_id(self) -> str:
         return self.client_id
 
     def get_default_redirect_uri(self) -> str:
-        return self.redirect_uri
+        return self.redirect_uris[0]
 
     def get_allowed_scope(self, scope: str | None) -> str:
         wanted = (scope or "").split()
         return " ".join(s for s in wanted if s in ("openid", "email", "profile"))
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
-        return redirect_uri == self.redirect_uri
+        return redirect_uri in self.redirect_uris
 
     def check_client_secret(self, client_secret: str) -> bool:
         return secrets.compare_digest(client_secret, self.client_secret)
@@ -115,7 +115,7 @@ class OidcProvider:
         self.key = RSAKey.generate_key(2048, parameters={"kid": "op-1", "use": "sig", "alg": "RS256"})
         # Same key id, another key: a token signed with it must fail the signature check, not the key lookup.
         self.foreign = RSAKey.generate_key(2048, parameters={"kid": "op-1", "use": "sig", "alg": "RS256"})
-        self.client = Client(CLIENT_ID, secrets.token_urlsafe(24), REDIRECT_URI)
+        self.client = Client(CLIENT_ID, secrets.token_urlsafe(24), [REDIRECT_URI])
         self.users: dict[str, User] = {}
         self.codes: dict[str, Code] = {}
         self.tokens_issued = 0
@@ -148,13 +148,23 @@ class OidcProvider:
             "claims_supported": ["sub", "email", "email_verified", "name"],
         }
 
+    def register_redirect(self, redirect_uri: str) -> None:
+        """Another callback address the client may be sent back to (a live server on a loopback port)."""
+        if redirect_uri not in self.client.redirect_uris:
+            self.client.redirect_uris.append(redirect_uri)
+
+    def log_in(self, user: User) -> str:
+        """Give `user` an account at the provider; the value of the provider's login cookie for them."""
+        self.users[user.sub] = user
+        return user.sub
+
     def sign_in(self, authorize_url: str, user: User) -> str:
         """As the person's browser at the provider, logged in there as `user`: where the provider sends it."""
         import httpx
 
         assert authorize_url.startswith(self.metadata["authorization_endpoint"] + "?"), authorize_url
-        self.users[user.sub] = user
-        response = httpx.get(authorize_url, cookies={LOGIN_COOKIE: user.sub}, follow_redirects=False)
+        cookie = self.log_in(user)
+        response = httpx.get(authorize_url, cookies={LOGIN_COOKIE: cookie}, follow_redirects=False)
         assert response.status_code == 302, response.text
         return str(response.headers["location"])
 
