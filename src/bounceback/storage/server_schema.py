@@ -113,7 +113,9 @@ mail_uploads = Table(
     Column("id", String(32), primary_key=True),  # random: one upload's address says nothing of any other
     _owner(),
     Column("name", String(120), nullable=False),
-    Column("content", LargeBinary, nullable=True),  # the uploaded file, until a worker has read it (then NULL)
+    Column(
+        "content", LargeBinary, nullable=True
+    ),  # the uploaded file, until a worker has read it (then NULL)
     Column("state", String(16), nullable=False),
     Column("done", Integer, nullable=False, default=0),
     Column("total", Integer, nullable=True),
