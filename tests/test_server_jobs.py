@@ -196,3 +196,45 @@ def test_the_database_url_becomes_libpq_conninfo() -> None:
         "postgresql://u:p%40ss@h:5433/db?sslmode=require"
     )
     assert conninfo("postgresql://u@h/db") == "postgresql://u@h/db"
+
+
+def test_a_job_run_again_after_its_worker_stopped_says_so_instead_of_spinning(directory: Directory) -> None:
+    """GIVEN an upload whose bytes a worker took before it stopped mid-import WHEN its job runs again THEN the
+    upload ends failed with a sentence saying what to do; one that is done stays done."""
+    from bounceback.server.jobs import STOPPED, import_upload
+
+    ana = person(directory, "ana@uni.org")
+    stopped = directory.add_upload(ana.user_id, "takeout.mbox", b"From x", state="waiting")
+    finished = directory.add_upload(ana.user_id, "old.mbox", b"From x", state="waiting")
+    for upload in (stopped, finished):
+        assert directory.take_upload(ana.user_id, upload.id, state="importing") == (upload.name, b"From x")
+    directory.update_upload(ana.user_id, finished.id, state="done", finished=True)
+    for upload in (stopped, finished):
+        import_upload(directory, ana.user_id, upload.id)
+    after = {u.id: u for u in directory.uploads(ana.user_id)}
+    assert (after[stopped.id].state, after[stopped.id].error) == ("failed", STOPPED)
+    assert (after[finished.id].state, after[finished.id].error) == ("done", "")
+
+
+def test_a_worker_starting_runs_again_the_import_a_dead_worker_left_and_ends_it_plainly(
+    queued_app, directory: Directory, pg_url: str, pg_settings: Settings
+) -> None:  # type: ignore[no-untyped-def]
+    """GIVEN an import whose worker died mid-way (its job `doing` with no live worker, the bytes taken) WHEN a
+    worker starts THEN the job runs again and the page ends failed with the sentence, instead of spinning."""
+    from bounceback.server.jobs import STOPPED
+
+    ana = person(directory, "ana@uni.org")
+    browser = _seeker(queued_app, "ana@uni.org")
+    page = _upload(browser, "takeout.mbox", as_mbox_bytes(search_story())).headers["location"]
+    upload_id = page.rsplit("/", 1)[-1]
+    assert directory.take_upload(ana.user_id, upload_id, state="importing") is not None
+    engine = create_engine(pg_url, poolclass=NullPool)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE procrastinate_jobs SET status = 'doing', worker_id = NULL"))
+    engine.dispose()
+    assert _state(browser.get(f"{page}/progress").text) == "importing"  # type: ignore[attr-defined]
+
+    _work(pg_settings)
+
+    box = browser.get(f"{page}/progress").text  # type: ignore[attr-defined]
+    assert _state(box) == "failed" and messages(box) == [STOPPED]

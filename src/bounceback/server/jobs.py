@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 
 IMPORT_TASK = "bounceback.import_upload"
 QUEUE = "mail"
+STOPPED = (
+    "The import stopped with its worker before it was done; what was read is kept, "
+    "and uploading the file again imports the rest."
+)
 
 
 def conninfo(url: str) -> str:
@@ -75,16 +79,32 @@ def ensure_schema(settings: Settings) -> bool:
 
 def run_worker(settings: Settings, *, wait: bool = True, install_signal_handlers: bool = True) -> None:
     """Run the jobs, one at a time, until stopped (SIGTERM, Ctrl-C); with `wait=False`, until none is left."""
+    import asyncio
+
     directory = Directory.open(settings)
+    app = job_app(directory)
+
+    async def work() -> None:
+        async with app.open_async():
+            await _retry_stalled(app)
+            await app.run_worker_async(
+                queues=[QUEUE],
+                wait=wait,
+                install_signal_handlers=install_signal_handlers,
+                delete_jobs="successful",  # the upload's row keeps what happened; the queue keeps what failed
+            )
+
     try:
-        job_app(directory).run_worker(
-            queues=[QUEUE],
-            wait=wait,
-            install_signal_handlers=install_signal_handlers,
-            delete_jobs="successful",  # the upload's row keeps what happened; the queue keeps what failed
-        )
+        asyncio.run(work())
     finally:
         directory.close()
+
+
+async def _retry_stalled(app: procrastinate.App) -> None:
+    """Queue again the imports a worker left half done when it died (no heartbeat for 30 s), so their pages
+    end with a sentence instead of waiting for ever."""
+    for job in await app.job_manager.get_stalled_jobs(queue=QUEUE, task_name=IMPORT_TASK):
+        await app.job_manager.retry_job(job)
 
 
 class JobQueue:
@@ -213,11 +233,14 @@ class UploadProgress:
 def import_upload(directory: Directory, owner_id: int, upload_id: str) -> None:
     """The job: take the upload's bytes (deleting them from the database), import them into the owner's search,
     and leave the outcome in the row: a summary, or one plain sentence."""
-    taken = directory.take_upload(owner_id, upload_id, state=JobState.COUNTING.value)
-    if taken is None:
-        return  # read by an earlier run of this job, or erased with its owner
-    name, content = taken
     progress = UploadProgress(directory, owner_id, upload_id)
+    taken = directory.take_upload(owner_id, upload_id, state=JobState.COUNTING.value)
+    if taken is None:  # erased with its owner, or read by a run of this job that never finished
+        found = directory.upload(owner_id, upload_id)
+        if found is not None and JobState(found.state) not in (JobState.DONE, JobState.FAILED):
+            progress.fail(STOPPED)
+        return
+    name, content = taken
     try:
         summary = _import(directory.workspace_for(owner_id), name, content, progress)
     except BouncebackError as exc:
