@@ -278,8 +278,10 @@ def run(
 
 @server_app.command("worker")
 def worker() -> None:
-    """Run a job worker: it imports the mail people upload, one file at a time, until stopped (SIGTERM or
-    Ctrl-C). `server run` starts one; more may run on other machines with the same settings."""
+    """Run a job worker: it imports uploaded mail, one file at a time, until stopped.
+
+    `server run` starts one; more may run on other machines with the same settings. SIGTERM or Ctrl-C stops it.
+    """
     from bounceback.server.config import load_server_settings
     from bounceback.server.jobs import ensure_schema, run_worker
 
