@@ -102,4 +102,5 @@ def server_app(pg_url: str, tmp_path: Path, directory: Directory):  # type: igno
     )
     yield app
     app.state.server.contexts.close()
+    app.state.server.queue.close()
     app.state.server.directory.close()

@@ -31,7 +31,8 @@ def test_init_creates_the_schema_and_an_admin_whose_password_is_hashed_with_argo
     tmp_path: Path,
 ) -> None:
     """GIVEN a blank PostgreSQL WHEN `server init --admin` reads the password from stdin THEN the admin can be
-    found with an Argon2id hash that verifies, and the password is nowhere in the output."""
+    found with an Argon2id hash that verifies, the password is nowhere in the output, and the job queue's
+    tables are made by the first init only."""
     done = server_cli(
         "server",
         "init",
@@ -43,6 +44,7 @@ def test_init_creates_the_schema_and_an_admin_whose_password_is_hashed_with_argo
         input=PASSWORD + "\n",
     )
     assert "row-level security" in done.stdout and PASSWORD not in done.stdout + done.stderr
+    assert "The job queue's tables were created." in done.stdout
     found = _directory(pg_url, tmp_path).account_by_email("boss@office.org")
     assert found is not None
     account, stored = found
@@ -58,6 +60,7 @@ def test_init_creates_the_schema_and_an_admin_whose_password_is_hashed_with_argo
         input=PASSWORD + "\n",
     )
     assert "already has an account" in again.stdout
+    assert "The job queue's tables are there." in again.stdout  # made once: a second init finds them
 
 
 def test_a_short_password_is_refused_plainly_and_nobody_is_added(

@@ -11,12 +11,11 @@ from fastapi.routing import APIRoute
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.pool import NullPool
 
-from bounceback.domain.accounts import Role, Sharing
+from bounceback.domain.accounts import MailUpload, Role, Sharing
 from bounceback.domain.mail import MailRecord
 from bounceback.domain.model import Application
 from bounceback.storage.schema import metadata
 from bounceback.storage.server_store import PERSON_COLUMNS
-from bounceback.web.imports import ImportJob
 from bounceback.workspace.server import Directory
 from tests.serverkit import Browser, add_application, person
 from tests.test_isolation import build_b
@@ -29,18 +28,18 @@ B_MARKS = ("Umbrella", "wanda", "B's lesson")
 @pytest.fixture
 def a_and_b(server_app, directory: Directory):  # type: ignore[no-untyped-def]
     """Seeker A with one application, seeker B with a whole search (every table), an advisor B shares with,
-    and an import job of B's."""
+    and a mail upload of B's waiting for the job worker."""
     ana, bo = person(directory, "ana@uni.org"), person(directory, "bo@uni.org")
     advisor = person(directory, "adv@uni.org", Role.ADVISOR)
     mine = add_application(directory, ana.user_id, "Acme", "Analyst")
     theirs = build_b(directory.workspace_for(bo.user_id))
     directory.share(bo.user_id, advisor.email, Sharing.FULL)
     directory.add_note(bo.user_id, advisor.user_id, "B's advisor note")
-    job = server_app.state.server.contexts.of(bo.user_id).jobs.start("b.mbox", lambda _job: None)
+    job = directory.add_upload(bo.user_id, "b.mbox", b"From B's lesson", state="waiting")
     return ana, bo, advisor, mine, theirs, job
 
 
-def _path_values(theirs: Any, bo_id: int, job: ImportJob) -> dict[str, str]:
+def _path_values(theirs: Any, bo_id: int, job: MailUpload) -> dict[str, str]:
     """For each path parameter of the app: a value naming something of B's."""
     return {
         "app_id": str(theirs.ids[Application]),

@@ -90,3 +90,27 @@ def test_two_workers_share_sessions_and_see_each_others_changes(running: str, di
         with httpx.Client(base_url=running, cookies=cookies, follow_redirects=False) as fresh:
             board = fresh.get("/", headers={"connection": "close"})
             assert board.status_code == 200 and "Acme" in board.text
+
+
+def test_the_job_worker_server_run_starts_imports_an_upload(running: str, directory: Directory) -> None:
+    """GIVEN `server run` (its web workers and the job worker it starts) WHEN a seeker uploads an mbox THEN the
+    progress page, asked again and again of whichever web worker is free, ends done with the summary."""
+    from tests.mailfactory import as_mbox_bytes, search_story
+
+    person(directory, "ana@uni.org")
+    with httpx.Client(base_url=running, follow_redirects=False) as client:
+        token = _token(client.get("/login").text)
+        client.post("/login", data={"csrf_token": token, "email": "ana@uni.org", "password": PASSWORD})
+        sent = client.post(
+            "/mail/import",
+            data={"csrf_token": token},
+            files={"mailbox": ("takeout.mbox", as_mbox_bytes(search_story()), "application/octet-stream")},
+        )
+        assert sent.status_code == 303
+        progress = f"{sent.headers['location']}/progress"
+        for _ in range(1200):  # a bound on the polling, not a measure: the job worker starts with the server
+            box = client.get(progress, headers={"connection": "close"}).text
+            if 'data-state="done"' in box or 'data-state="failed"' in box:
+                break
+            time.sleep(0.1)
+    assert 'data-state="done"' in box and "5 of 5 messages" in box

@@ -293,6 +293,7 @@ NOT_EXPORTED = {
     "consents": "a server's record of which advisor may see the search: it names that server's advisors",
     "access_log": "a server's record of what an advisor looked at: it names that server's advisors",
     "advisor_notes": "written by an advisor on a server, not by the person: they stay with that server",
+    "mail_uploads": "a server's queue of mail files being imported: what they held is in the search already",
 }
 
 

@@ -96,11 +96,14 @@ def init(
 ) -> None:
     """Create or upgrade the schema (row-level security included) and the first admin."""
     from bounceback.domain.accounts import Role, clean_email
+    from bounceback.server.jobs import ensure_schema
     from bounceback.workspace import Workspace
 
     directory = _directory(database)
     revision = Workspace.upgrade(directory.settings)
     console.print(f"The schema is at {revision}; each person's rows are kept apart by row-level security.")
+    made = ensure_schema(directory.settings)
+    console.print("The job queue's tables were created." if made else "The job queue's tables are there.")
     if not admin:
         return
     address = clean_email(admin)
@@ -227,33 +230,72 @@ def run(
         str, typer.Option(help="Address to listen on (a reverse proxy usually sits in front).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 2,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Web worker processes.")] = 2,
+    job_workers: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=64,
+            help="Job worker processes for mail imports (0: run `bounceback server worker` elsewhere).",
+        ),
+    ] = 1,
 ) -> None:
     """Run the server with several worker processes; settings come from the environment (see the README)."""
+    import subprocess
+
     import uvicorn
 
     from bounceback.server.config import load_server_settings
+    from bounceback.server.jobs import ensure_schema
 
     settings = load_server_settings()
     if settings.sso:
         from bounceback.server.sso import check_installed, describe
 
         check_installed()
-    _directory(settings.database_url).database.close()  # migrate now, once, before the workers start
+    directory = _directory(settings.database_url)
+    directory.database.close()  # migrate now, once, before the workers start
+    ensure_schema(directory.settings)
     console.print(
-        f"bounceback server: {settings.public_url} (listening on {host}:{port}, {workers} workers)."
+        f"bounceback server: {settings.public_url} (listening on {host}:{port}, {workers} workers, "
+        f"{job_workers} job worker{'s' if job_workers != 1 else ''})."
     )
     if settings.sso:
         console.print(f"Logins: passwords, and {describe(settings)}.")
-    uvicorn.run(
-        "bounceback.server.app:from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        proxy_headers=True,
-    )
+    command = [sys.executable, "-m", "bounceback", "server", "worker"]
+    # A session of their own: Ctrl-C reaches the web workers only, and each job worker is stopped once, below.
+    job_processes = [subprocess.Popen(command, start_new_session=True) for _ in range(job_workers)]
+    try:
+        uvicorn.run(
+            "bounceback.server.app:from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+            proxy_headers=True,
+        )
+    finally:
+        for process in job_processes:
+            process.terminate()  # SIGTERM: the worker finishes the batch it is writing, then stops
+        for process in job_processes:
+            process.wait()
+
+
+@server_app.command("worker")
+def worker() -> None:
+    """Run a job worker: it imports uploaded mail, one file at a time, until stopped.
+
+    `server run` starts one; more may run on other machines with the same settings. SIGTERM or Ctrl-C stops it.
+    """
+    from bounceback.server.config import load_server_settings
+    from bounceback.server.jobs import ensure_schema, run_worker
+
+    settings = load_server_settings()
+    directory = _directory(settings.database_url)
+    ensure_schema(directory.settings)
+    console.print("bounceback job worker: waiting for mail imports.")
+    run_worker(directory.settings)
 
 
 def register(app: typer.Typer) -> None:

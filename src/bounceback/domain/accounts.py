@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Role(StrEnum):
@@ -93,3 +94,20 @@ def clean_email(text: str) -> str:
     if not local or "." not in domain or " " in email or len(email) > 320 or "@" in domain:
         raise InvalidInput(f"“{text.strip()[:80]}” is not an email address (like name@example.org).")
     return email
+
+
+@dataclass(frozen=True)
+class MailUpload:
+    """A mail file uploaded to a server and the progress of its import by a worker (plain data: `summary` is the
+    import's summary as JSON, `state` one of the web's job states)."""
+
+    id: str
+    owner_id: int
+    name: str
+    state: str
+    done: int
+    total: int | None
+    summary: dict[str, Any] | None
+    error: str
+    created_at: datetime
+    finished_at: datetime | None

@@ -20,6 +20,7 @@ from starlette.middleware import Middleware
 from bounceback.domain.accounts import Account
 from bounceback.server.auth import LoginMiddleware, PersonContexts, token_hash
 from bounceback.server.config import ServerSettings, load_server_settings
+from bounceback.server.jobs import JobQueue, QueuedImports
 from bounceback.settings import Settings, load_settings
 from bounceback.web.app import create_app
 from bounceback.web.deps import WebContext, WebOptions
@@ -41,6 +42,7 @@ class ServerState:
     settings: Settings
     directory: Directory
     contexts: PersonContexts
+    queue: JobQueue  # mail imports go to the job workers through PostgreSQL, never run in a web worker
     _sso: SingleSignOn | None = None
 
     def single_sign_on(self) -> SingleSignOn:
@@ -79,7 +81,9 @@ def create_server_app(config: ServerSettings, *, home: Path | None = None) -> Fa
     options = WebOptions(secret=_derived(config.secret_key, "csrf"), public_url=config.public_url)
     app = create_app(settings, options=options, workspace=base)
     web: WebContext = app.state.web
-    state = ServerState(config, settings, directory, PersonContexts(web, directory))
+    queue = JobQueue(directory)
+    contexts = PersonContexts(web, directory, jobs=lambda user_id: QueuedImports(directory, user_id, queue))
+    state = ServerState(config, settings, directory, contexts, queue)
     app.state.server = state
     templates = app.state.templates
     templates.env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), templates.env.loader])
@@ -106,6 +110,7 @@ def create_server_app(config: ServerSettings, *, home: Path | None = None) -> Fa
         async with inner(running):
             yield
         state.contexts.close()
+        state.queue.close()
 
     app.router.lifespan_context = lifespan
     return app

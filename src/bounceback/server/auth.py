@@ -17,6 +17,7 @@ import anyio
 
 from bounceback.domain.accounts import Account, Role
 from bounceback.web.deps import WebContext
+from bounceback.web.imports import ImportQueue
 from bounceback.web.security import ASGIApp, Receive, Scope, Send
 from bounceback.workspace.server import Directory
 
@@ -88,8 +89,10 @@ def login_cookie(headers: list[tuple[bytes, bytes]]) -> str | None:
 class PersonContexts:
     """One web context per person a worker has served lately: their workspace and their caches."""
 
-    def __init__(self, base: WebContext, directory: Directory) -> None:
-        self.base, self.directory = base, directory
+    def __init__(
+        self, base: WebContext, directory: Directory, *, jobs: Callable[[int], ImportQueue] | None = None
+    ) -> None:
+        self.base, self.directory, self.jobs = base, directory, jobs
         self._kept: OrderedDict[int, WebContext] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -97,7 +100,9 @@ class PersonContexts:
         with self._lock:
             found = self._kept.get(user_id)
             if found is None:
-                found = self.base.for_workspace(self.directory.workspace_for(user_id))
+                found = self.base.for_workspace(
+                    self.directory.workspace_for(user_id), jobs=self.jobs(user_id) if self.jobs else None
+                )
                 self._kept[user_id] = found
                 while len(self._kept) > CONTEXTS_KEPT:
                     _, old = self._kept.popitem(last=False)

@@ -1,12 +1,25 @@
-"""The server's own tables: who can log in, their sessions and login attempts, cohorts, and what seekers share
-with advisors. They hang on the same `metadata` as the search's tables, so migrations and tests see them.
+"""The server's own tables: who can log in, their sessions and login attempts, cohorts, what seekers share
+with advisors, and the mail files a worker imports. They hang on the same `metadata` as the search's tables,
+so migrations and tests see them.
 
 Tables with an `owner_id` hold one seeker's data and get row-level security on PostgreSQL (security.py); where
 an advisor is involved too (`advisor_id`), the policy lets that advisor see the rows as well."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 from bounceback.storage.schema import _owner, metadata
 from bounceback.storage.types import UTCDateTime
@@ -94,6 +107,24 @@ mail_secrets = Table(
     UniqueConstraint("owner_id", "account_name", name="uq_mail_secrets_owner_account"),
 )
 
+mail_uploads = Table(
+    "mail_uploads",
+    metadata,
+    Column("id", String(32), primary_key=True),  # random: one upload's address says nothing of any other
+    _owner(),
+    Column("name", String(120), nullable=False),
+    Column(
+        "content", LargeBinary, nullable=True
+    ),  # the uploaded file, until a worker has read it (then NULL)
+    Column("state", String(16), nullable=False),
+    Column("done", Integer, nullable=False, default=0),
+    Column("total", Integer, nullable=True),
+    Column("summary", JSON, nullable=True),  # what the import did, once it is done
+    Column("error", Text, nullable=False, default=""),  # one plain sentence, once it failed
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime, nullable=True),
+)
+
 SERVER_TABLES = (
     cohorts,
     accounts,
@@ -103,4 +134,5 @@ SERVER_TABLES = (
     access_log,
     advisor_notes,
     mail_secrets,
+    mail_uploads,
 )

@@ -17,7 +17,7 @@ from bounceback.domain.model import ApplicationCard, Origin
 from bounceback.outreach.snapshot import DueView
 from bounceback.settings import Settings
 from bounceback.web.cache import DataCache
-from bounceback.web.imports import ImportJobs
+from bounceback.web.imports import ImportJobs, ImportQueue
 from bounceback.web.insights_view import InsightsPage, compute_insights
 from bounceback.web.security import CsrfGuard
 from bounceback.workspace import ReadModel, Workspace
@@ -47,14 +47,20 @@ class WebContext:
     """One server's view of one person's search."""
 
     def __init__(
-        self, settings: Settings, options: WebOptions, workspace: Workspace, *, guard: CsrfGuard | None = None
+        self,
+        settings: Settings,
+        options: WebOptions,
+        workspace: Workspace,
+        *,
+        guard: CsrfGuard | None = None,
+        jobs: ImportQueue | None = None,
     ) -> None:
         self.settings = settings
         self.options = options
         self.workspace = workspace
         _ = workspace.database  # migrate at start, and read through the engine's pool from the first page
         self.guard = guard or CsrfGuard(options.secret)
-        self.jobs = ImportJobs()
+        self.jobs: ImportQueue = jobs or ImportJobs()  # server mode: the database's queue, for any worker
         self.cards: DataCache[list[ApplicationCard]] = DataCache(lifetime=CARDS_LIFETIME)
         self.insights: DataCache[InsightsPage] = DataCache(lifetime=INSIGHTS_LIFETIME)
         self.due: DataCache[DueView] = DataCache(lifetime=DUE_LIFETIME)
@@ -94,10 +100,10 @@ class WebContext:
         with self.read() as read:
             return self.due.get(read.data_version(), lambda: load_due(self.settings, read, datetime.now(UTC)))
 
-    def for_workspace(self, workspace: Workspace) -> WebContext:
+    def for_workspace(self, workspace: Workspace, *, jobs: ImportQueue | None = None) -> WebContext:
         """The same server's view of another person's search (server mode: one per logged-in person), with
         caches and imports of its own and the same guard."""
-        return WebContext(self.settings, self.options, workspace, guard=self.guard)
+        return WebContext(self.settings, self.options, workspace, guard=self.guard, jobs=jobs)
 
     def close(self) -> None:
         """Stop background work and release the database."""

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Protocol
 
 from bounceback.domain.errors import BouncebackError, NotFound
 from bounceback.web.messages import say
 
 if TYPE_CHECKING:
     from bounceback.mail.importer import ImportSummary
+    from bounceback.web.deps import WebContext
 
 
 class JobState(StrEnum):
@@ -77,6 +78,19 @@ class ImportStopped(BouncebackError):
 ImportRun = Callable[[ImportJob], "ImportSummary"]
 
 
+class ImportQueue(Protocol):
+    """Where the mail page hands an upload and finds its progress: in this process (`ImportJobs`, local mode), or
+    in the server's database for a job worker (server mode)."""
+
+    def submit(self, web: WebContext, stream: IO[bytes], name: str) -> ImportJob: ...
+
+    def get(self, job_id: str) -> ImportJob: ...
+
+    def recent(self, limit: int = 5) -> list[ImportJob]: ...
+
+    def shutdown(self) -> None: ...
+
+
 class ImportJobs:
     """Imports run one at a time (one writer); a thread follows each, so the page stays responsive."""
 
@@ -95,6 +109,14 @@ class ImportJobs:
             self._jobs[job.id] = job
         self._worker.submit(self._run, job, run)
         return job
+
+    def submit(self, web: WebContext, stream: IO[bytes], name: str) -> ImportJob:
+        """Keep an upload on this computer's disk and import it in the background."""
+        from bounceback.web.mail_import import import_run, keep_upload
+
+        job_id = self.new_id()
+        path = keep_upload(stream, web.upload_dir, job_id, name)
+        return self.start(name, import_run(web, path, name), job_id=job_id, upload=path)
 
     @staticmethod
     def new_id() -> str:

@@ -4,6 +4,7 @@
     directory.account_by_email("ana@example.org")
     directory.workspace_for(user_id)                     # that person's search: the workspace door
     directory.shared_workspace(seeker_id, advisor_id)    # a seeker's search as an advisor may see it, or None
+    directory.add_upload(user_id, "takeout.mbox", data)  # a mail file kept for a worker to import
 
 Passwords arrive hashed (server/passwords.py hashes them); this package never sees one in clear.
 """
@@ -11,9 +12,9 @@ Passwords arrive hashed (server/passwords.py hashes them); this package never se
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from bounceback.domain.accounts import Access, Account, AdvisorNote, Cohort, Grant, Role, Sharing
+from bounceback.domain.accounts import Access, Account, AdvisorNote, Cohort, Grant, MailUpload, Role, Sharing
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.settings import Settings
 from bounceback.workspace.facade import Workspace
@@ -21,6 +22,7 @@ from bounceback.workspace.facade import Workspace
 if TYPE_CHECKING:
     from bounceback.storage.server_store import ServerStore
     from bounceback.storage.sessions import Database
+    from bounceback.storage.upload_store import UploadStore
 
 MAX_NOTE = 5000
 MAX_COHORT_NAME = 200
@@ -37,6 +39,7 @@ class Directory:
         self.settings = settings
         self._database = database
         self._store: ServerStore | None = None
+        self._uploads: UploadStore | None = None
 
     @classmethod
     def open(cls, settings: Settings) -> Directory:
@@ -59,6 +62,14 @@ class Directory:
 
             self._store = ServerStore(self.database.engine)
         return self._store
+
+    @property
+    def upload_store(self) -> UploadStore:
+        if self._uploads is None:
+            from bounceback.storage.upload_store import UploadStore
+
+            self._uploads = UploadStore(self.database.engine)
+        return self._uploads
 
     def close(self) -> None:
         """Release the connections."""
@@ -228,3 +239,28 @@ class Directory:
 
     def secret(self, owner_id: int, account_name: str) -> str | None:
         return self.store.secret(owner_id, account_name)
+
+    # Mail uploads waiting for (or imported by) a worker --------------------------------------------------------
+    def add_upload(self, owner_id: int, name: str, content: bytes, *, state: str) -> MailUpload:
+        """Keep an uploaded mail file in the database until a worker reads it; its id is random."""
+        import secrets
+
+        return self.upload_store.add(owner_id, secrets.token_urlsafe(12), name, content, state, _now())
+
+    def take_upload(self, owner_id: int, upload_id: str, *, state: str) -> tuple[str, bytes] | None:
+        """The name and bytes of an upload, deleted from the database as they are read (None when gone)."""
+        return self.upload_store.take(owner_id, upload_id, state)
+
+    def update_upload(self, owner_id: int, upload_id: str, **values: Any) -> None:
+        """Write an import's progress: state, done, total, summary, error; `finished_at` is set by `finished`."""
+        if values.pop("finished", False):
+            values["finished_at"] = _now()
+        self.upload_store.update(owner_id, upload_id, **values)
+
+    def upload(self, owner_id: int, upload_id: str) -> MailUpload | None:
+        """One upload of a person's, or None (another person's too)."""
+        return self.upload_store.get(owner_id, upload_id)
+
+    def uploads(self, owner_id: int, *, limit: int = 5) -> list[MailUpload]:
+        """A person's latest uploads, newest first."""
+        return self.upload_store.recent(owner_id, limit)

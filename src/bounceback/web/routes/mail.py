@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import Response
 
 from bounceback.web.deps import Web
-from bounceback.web.mail_import import ACCEPTED_SUFFIXES, import_run, keep_upload, upload_name
+from bounceback.web.mail_import import ACCEPTED_SUFFIXES, upload_name
 from bounceback.web.templating import redirect, render
 
 router = APIRouter(prefix="/mail")
@@ -31,11 +31,8 @@ def mail_page(request: Request, web: Web) -> Response:
 
 @router.post("/import")
 def start_import(web: Web, mailbox: Annotated[UploadFile, File()]) -> Response:
-    """Keep the upload, start importing it in the background, and show its progress."""
-    name = upload_name(mailbox.filename)
-    job_id = web.jobs.new_id()
-    path = keep_upload(mailbox.file, web.upload_dir, job_id, name)
-    job = web.jobs.start(name, import_run(web, path, name), job_id=job_id, upload=path)
+    """Keep the upload, have it imported in the background, and show its progress."""
+    job = web.jobs.submit(web, mailbox.file, upload_name(mailbox.filename))
     return redirect(f"/mail/imports/{job.id}")
 
 
