@@ -3,8 +3,6 @@ that and no more, the seeker revokes it, the advisor sees nothing. No script err
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from bounceback.domain.accounts import Role
 from bounceback.domain.stages import Stage
 from bounceback.workspace.server import Directory
 from tests.serverkit import PASSWORD, SECRET_KEY, add_application, person
+from tests.servers.live_app import served
 from tests.servers.postgres import free_port
 from tests.test_web_browser import chromium, playwright  # noqa: F401  (fixtures)
 
@@ -24,8 +23,6 @@ PRIVATE_NOTE = "recruiter hinted at a low salary band"
 
 @pytest.fixture
 def live(pg_url: str, tmp_path: Path, directory: Directory) -> Iterator[str]:
-    import uvicorn
-
     from bounceback.server.app import create_server_app
     from bounceback.server.config import ServerSettings
 
@@ -33,15 +30,8 @@ def live(pg_url: str, tmp_path: Path, directory: Directory) -> Iterator[str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     app = create_server_app(ServerSettings(pg_url, SECRET_KEY, url), home=tmp_path / "home")
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=20)
+    with served(app, port):
+        yield url
 
 
 def _log_in(chromium: Any, url: str, email: str, errors: list[str]) -> Any:  # noqa: F811

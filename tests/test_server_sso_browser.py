@@ -3,8 +3,6 @@ to the board, with no script error or Content-Security-Policy violation on the w
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,7 @@ import pytest
 
 from bounceback.workspace.server import Directory
 from tests.serverkit import SECRET_KEY, add_application, person
+from tests.servers.live_app import served
 from tests.servers.oidc import CLIENT_ID, LOGIN_COOKIE, OidcProvider, User
 from tests.servers.postgres import free_port
 from tests.test_web_browser import chromium, playwright  # noqa: F401  (fixtures)
@@ -23,7 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.slow]
 @pytest.fixture
 def live(pg_url: str, tmp_path: Path, directory: Directory, oidc_provider: OidcProvider) -> Iterator[str]:
     """The server app with single sign-on, served by uvicorn on a free loopback port; yields its URL."""
-    import uvicorn
 
     from bounceback.server.app import create_server_app
     from bounceback.server.config import ServerSettings
@@ -43,15 +41,8 @@ def live(pg_url: str, tmp_path: Path, directory: Directory, oidc_provider: OidcP
         oidc_name="Uni Login",
     )
     app = create_server_app(config, home=tmp_path / "home")
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=20)
+    with served(app, port):
+        yield url
 
 
 def test_a_seeker_signs_in_with_the_button_and_lands_on_their_board(

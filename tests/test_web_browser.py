@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +16,7 @@ import pytest
 
 from tests.conftest import IN_CI
 from tests.mailfactory import as_mbox_bytes, mail, search_story
+from tests.servers.live_app import served
 from tests.test_web_mail import ON_HOLD
 from tests.test_web_security import EVIL_HTML
 
@@ -42,8 +42,6 @@ class LiveServer:
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    import uvicorn
-
     from bounceback.settings import load_settings
     from bounceback.web.app import create_app
     from bounceback.web.deps import WebOptions
@@ -52,15 +50,8 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     app = create_app(load_settings(home=tmp_path / "home"), options=WebOptions(port=port))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield LiveServer(f"http://127.0.0.1:{port}", app)
-    server.should_exit = True
-    thread.join(timeout=20)
+    with served(app, port):
+        yield LiveServer(f"http://127.0.0.1:{port}", app)
 
 
 @pytest.fixture(scope="module")
