@@ -68,8 +68,13 @@ def test_slugify_always_gives_a_clean_idempotent_slug(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Acme", "ACME", "Acme, Inc.", "Acme Inc", "acme GmbH", "Acme Ltd.", "Acme Co."]
-)
+    "name",
+    [
+        "Acme", "ACME", "Acme, Inc.", "Acme Inc", "acme GmbH", "Acme Ltd.", "Acme Co.", "Acme B.V.",
+        "Acme Co., Ltd.", "Acme (Pty) Ltd", "Acme Pvt. Ltd.", "Acme A.Ş.", "Acme d.o.o.", "Acme S.p.A.",
+        "Acme Sp. z o.o.", "ACME Private Limited", "Acme Sdn Bhd",
+    ],
+)  # fmt: skip
 def test_company_key_ignores_case_punctuation_and_legal_suffixes(name: str) -> None:
     """GIVEN the same employer written in different ways WHEN keyed THEN the keys are equal."""
     assert company_key(name) == "acme"
@@ -78,6 +83,20 @@ def test_company_key_ignores_case_punctuation_and_legal_suffixes(name: str) -> N
 def test_company_key_keeps_a_name_that_is_only_a_suffix() -> None:
     """GIVEN a company called just 'Co' WHEN keyed THEN the name is kept rather than emptied."""
     assert company_key("Co") == "co"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Plan B", "plan-b"),
+        ("Bank of Sa Pa", "bank-of-sa-pa"),
+        ("Co-op Energy", "co-op-energy"),
+        ("AS Roma", "as-roma"),
+    ],
+)
+def test_company_key_keeps_words_that_only_look_like_a_legal_form(name: str, key: str) -> None:
+    """GIVEN names whose letters could be a legal form but are not at the end as one WHEN keyed THEN kept."""
+    assert company_key(name) == key
 
 
 def test_application_slug_numbers_taken_names() -> None:

@@ -8,7 +8,17 @@ import unicodedata
 from bounceback.domain.actions import Action, ActionKind
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_COMPANY_SUFFIXES = re.compile(r"\b(inc|llc|ltd|gmbh|plc|corp|co|sa|ag|bv|oy|ab)\.?$", re.IGNORECASE)
+# Legal forms written after a company's name, as the words of its slug ("B.V." → b v, "(Pty) Ltd" → pty ltd,
+# "A.Ş." → a s): "Velmark Logistics B.V." and "Velmark Logistics" are one employer, whichever a mail writes.
+_LEGAL_FORMS = tuple(
+    tuple(form.split())
+    for form in (
+        "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "plc", "corp", "corporation", "co", "pty",
+        "pvt", "pte", "private", "gmbh", "ag", "kg", "se", "ug", "sa", "sas", "sarl", "srl", "spa", "s p a", "s a",
+        "s l", "sl", "s r l", "bv", "b v", "nv", "n v", "oy", "oyj", "ab", "as", "a s", "aps", "asa", "d o o", "doo",
+        "k k", "kk", "bhd", "sdn", "ltda", "lda", "sp z o o", "s a de c v", "ulc",
+    )
+)  # fmt: skip
 
 
 def slugify(text: str, *, max_length: int = 48) -> str:
@@ -22,9 +32,14 @@ def slugify(text: str, *, max_length: int = 48) -> str:
 
 
 def company_key(name: str) -> str:
-    """A comparable key for a company name: case, punctuation and legal suffixes ignored."""
-    trimmed = _COMPANY_SUFFIXES.sub("", name.strip().rstrip(",. ")).strip(" ,.")
-    return slugify(trimmed or name)
+    """A comparable key for a company name: case, punctuation and legal forms at its end ignored (one or
+    several: "GAON Mobility Co., Ltd."), the name kept whole when it is nothing but one ("Co")."""
+    words = slugify(name, max_length=1000).split("-")
+    while True:
+        form = next((f for f in _LEGAL_FORMS if len(words) > len(f) and tuple(words[-len(f) :]) == f), None)
+        if form is None:
+            return slugify("-".join(words))
+        words = words[: -len(form)]
 
 
 def in_words(company: str, role: str) -> str:
