@@ -457,3 +457,16 @@ def test_a_reserved_example_domain_reads_like_a_real_one() -> None:
         "Hi Jo, thanks, see you Saturday at 9 for the trial shift.\n\nTom\nCopper Kettle",
     )
     assert found.company == "Copper Kettle"
+
+
+def test_an_ats_receipt_names_the_employer_it_was_received_by() -> None:
+    """GIVEN an applicant-tracking system's receipt whose subject and body name the employer ('received by …')
+    WHEN it is read THEN the employer is named, not the tracking system and not nothing."""
+    found = extract(
+        "Application Received - Tollgate Valley Water Board",
+        "Frontline Applicant Tracking",
+        "noreply@applitrack.com",
+        "Your application has been received by Tollgate Valley Water Board.\n\nPosition(s) applied for:\n"
+        "- Water Quality Technician\n\nPlease do not reply to this automated message.",
+    )
+    assert found.company == "Tollgate Valley Water Board"

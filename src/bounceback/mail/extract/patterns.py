@@ -99,6 +99,7 @@ BODY_COMPANY = [  # the company's name follows; weak alone
         r"\b(?:position|role|job|opening|opportunity|vacancy|post|internship|programme|program)\s+(?:at|with)\s+"
         r"(?:the\s+)?",
         r"\b(?:vacancy|position|role|job|application|applied|applying) through\s+",
+        r"\b(?:application|cv|resume|résumé) (?:has been |was |is )?(?:received|reviewed) by\s+(?:the\s+)?",
     )
 ]
 NOT_A_COMPANY_AFTER = re.compile(r"\s+(?:position|role|job|opening|team|vacancy|post)\b", re.IGNORECASE)
