@@ -159,13 +159,39 @@ def test_a_wrong_password_ends_failed_with_one_plain_sentence(
     assert _as_superuser(pg_url, "SELECT count(*) FROM mail_folder_state") == [(0,)]
 
 
+def test_a_host_that_cannot_be_reached_ends_failed_with_one_plain_sentence(
+    queued_app, directory: Directory, pg_settings: Settings
+) -> None:  # type: ignore[no-untyped-def]
+    """GIVEN an account whose port has no IMAP server behind it WHEN a worker syncs it THEN it ends failed with
+    one sentence naming where it tried and why, and no traceback."""
+    from tests.servers.dovecot import free_port
+
+    person(directory, "ana@uni.org")
+    browser = _seeker(queued_app, "ana@uni.org")
+    port = free_port()
+    added = browser.post(
+        "/mail/accounts", name="work", host="127.0.0.1", port=str(port), security="none",
+        username="ana", password="whatever-it-is", folders="INBOX",
+    )  # fmt: skip
+    assert added.status_code == 303  # type: ignore[attr-defined]
+    job_page = _sync(browser)
+
+    _work(pg_settings)
+
+    box = browser.get(f"{job_page}/progress").text  # type: ignore[attr-defined]
+    assert _state(box) == "failed" and "Traceback" not in box
+    assert messages(box) == [
+        f"Could not connect to the IMAP server at 127.0.0.1:{port} (connection refused)."
+    ]
+
+
 @pytest.mark.parametrize(
     ("worker_key", "sentence"),
     [
         (
             "another server's key, long enough to be one " * 2,
-            "A stored mail password cannot be read with this server's key (was BOUNCEBACK_SERVER_SECRET_KEY "
-            "changed?); enter the password again.",
+            "The password kept for “work” cannot be opened with this server's key (was "
+            "BOUNCEBACK_SERVER_SECRET_KEY changed?); remove the account and add it again.",
         ),
         (None, NO_KEY),
     ],

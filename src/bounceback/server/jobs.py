@@ -384,7 +384,13 @@ def _sync(
         raise NotFound(f"The mail account “{account_name}” was removed before it could be synced.")
     if box is None:
         raise BouncebackError(NO_KEY)
-    secret = box.read(directory, owner_id, account_name)
+    try:
+        secret = box.read(directory, owner_id, account_name)
+    except InvalidInput:  # the server's key changed since the password was kept
+        raise InvalidInput(
+            f"The password kept for “{account_name}” cannot be opened with this server's key (was "
+            "BOUNCEBACK_SERVER_SECRET_KEY changed?); remove the account and add it again."
+        ) from None
     if secret is None:
         raise NotFound(
             f"No password is kept for the mail account “{account_name}”; remove it and add it again."
