@@ -111,6 +111,7 @@ def test_a_seeker_adds_an_account_and_a_job_worker_syncs_it_for_her_alone(
     with directory.workspace_for(bo.user_id).read() as read:
         assert read.cards() == []
     assert SYNC_TASK in caplog.text and password not in caplog.text  # the worker's own lines were caught
+    assert password not in browser.get("/account/export").text  # type: ignore[attr-defined]
     assert all(b"\\Seen" not in flags for flags in dovecot_server.flags(folder).values())
 
     bo_browser = _seeker(queued_app, "bo@uni.org")
@@ -247,3 +248,29 @@ def test_an_account_is_saved_with_its_password_or_not_at_all_and_removed_with_it
     assert "No mail account yet." in browser.get("/mail/accounts").text  # type: ignore[attr-defined]
     assert _as_superuser(pg_url, "SELECT count(*) FROM mail_accounts") == [(0,)]
     assert _as_superuser(pg_url, "SELECT count(*) FROM mail_secrets") == [(0,)]
+
+
+def test_a_sync_whose_worker_died_is_run_again_and_carries_on_to_the_end(
+    queued_app, directory: Directory, pg_url: str, pg_settings: Settings, dovecot_server
+) -> None:  # type: ignore[no-untyped-def]
+    """GIVEN a sync whose worker died mid-way (its job `doing` with no live worker, its row reading) WHEN a worker
+    starts THEN the job runs again and ends done: a sync carries on where its last batch ended."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    folder = dovecot_server.new_folder()
+    dovecot_server.append(folder, *(bytes(m) for m in search_story()))
+    ana = person(directory, "ana@uni.org")
+    browser = _seeker(queued_app, "ana@uni.org")
+    assert _add(browser, dovecot_server, folder, password=dovecot_server.password).status_code == 303
+    job_page = _sync(browser)
+    directory.update_upload(ana.user_id, job_page.rsplit("/", 1)[-1], state="importing")
+    engine = create_engine(pg_url, poolclass=NullPool)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE procrastinate_jobs SET status = 'doing', worker_id = NULL"))
+    engine.dispose()
+
+    _work(pg_settings)
+
+    box = browser.get(f"{job_page}/progress").text  # type: ignore[attr-defined]
+    assert _state(box) == "done" and SUMMARY in _flat(box)

@@ -23,6 +23,7 @@ SECURITY_CHOICES = (
     ("none", "None: only for a mail server on this same machine"),
 )
 MAX_NAME = 60
+MAX_HOST, MAX_LOGIN, MAX_PASSWORD = 300, 320, 4096  # the columns' sizes; a password longer is not one
 
 
 def _seeker(request: Request) -> Person:
@@ -80,6 +81,8 @@ async def add(request: Request) -> Response:
         raise InvalidInput(f"Give the account a short name (1 to {MAX_NAME} characters, no “/”).")
     if not password.strip():
         raise InvalidInput("The password is empty, so nothing was saved.")
+    if len(password) > MAX_PASSWORD:
+        raise InvalidInput(f"The password is longer than {MAX_PASSWORD} characters, so nothing was saved.")
     try:
         port = int(port_text) if port_text else (143 if security in {"starttls", "none"} else 993)
     except ValueError:
@@ -92,6 +95,10 @@ async def add(request: Request) -> Response:
         security=security,
         folders=_folders(str(form.get("folders", ""))) or ["INBOX"],
     )
+    if len(account.host) > MAX_HOST or len(account.username) > MAX_LOGIN:
+        raise InvalidInput(
+            f"The server name can be {MAX_HOST} characters long and the login {MAX_LOGIN}; nothing was saved."
+        )
     state, box = _state(request), _box(request)
 
     def save() -> None:
