@@ -46,6 +46,7 @@ def _path_values(theirs: Any, bo_id: int, job: MailUpload) -> dict[str, str]:
         "record_id": str(theirs.ids[MailRecord]),
         "key": "checkin",
         "job_id": job.id,
+        "account_name": "b-mail",
         "seeker_id": str(bo_id),
         "user_id": str(bo_id),
         "cohort_id": "1",

@@ -284,7 +284,7 @@ def run(
 
 @server_app.command("worker")
 def worker() -> None:
-    """Run a job worker: it imports uploaded mail, one file at a time, until stopped.
+    """Run a job worker: it imports uploaded mail and syncs IMAP accounts, one at a time, until stopped.
 
     `server run` starts one; more may run on other machines with the same settings. SIGTERM or Ctrl-C stops it.
     """
@@ -294,8 +294,8 @@ def worker() -> None:
     settings = load_server_settings()
     directory = _directory(settings.database_url)
     ensure_schema(directory.settings)
-    console.print("bounceback job worker: waiting for mail imports.")
-    run_worker(directory.settings)
+    console.print("bounceback job worker: waiting for mail imports and IMAP syncs.")
+    run_worker(directory.settings, secret_key=settings.secret_key)
 
 
 def register(app: typer.Typer) -> None:

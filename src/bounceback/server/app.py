@@ -73,6 +73,7 @@ def _derived(key: str, purpose: str) -> bytes:
 
 def create_server_app(config: ServerSettings, *, home: Path | None = None) -> FastAPI:
     """The app of one worker process."""
+    from bounceback.server.mail_accounts import router as mail_accounts
     from bounceback.server.routes import router
 
     settings = load_settings(home=home, database_url=config.database_url)
@@ -88,6 +89,7 @@ def create_server_app(config: ServerSettings, *, home: Path | None = None) -> Fa
     templates = app.state.templates
     templates.env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), templates.env.loader])
     app.include_router(router)
+    app.include_router(mail_accounts)
 
     async def not_found(scope: Scope, receive: Receive, send: Send) -> None:
         from bounceback.web.templating import render

@@ -1,10 +1,12 @@
-"""Background work of a server: uploaded mail files imported by job workers through a queue in PostgreSQL
-(procrastinate), never in a request. The file waits in `mail_uploads` and the import writes its progress there
-after each batch, so any web worker, on any machine, shows the page.
+"""Background work of a server: uploaded mail files imported, and IMAP accounts synced, by job workers through a
+queue in PostgreSQL (procrastinate), never in a request. The file waits in `mail_uploads` and the import writes
+its progress there after each batch, so any web worker, on any machine, shows the page; a sync is kept there the
+same way, as an import with no bytes ("IMAP: <account>").
 
     queue = JobQueue(settings)                   # in each web worker: queues the imports (opened when first used)
     QueuedImports(directory, user_id, queue)     # the mail page's queue for one person (web.imports.ImportQueue)
-    run_worker(settings)                         # `bounceback server worker`: runs the jobs until stopped
+    queue_sync(directory, owner_id, queue, name)  # "Sync now": one IMAP account, read by a worker
+    run_worker(settings, secret_key=key)         # `bounceback server worker`: runs the jobs until stopped
 
 procrastinate is imported inside the functions that need it, so the CLI starts as fast as before.
 """
@@ -31,14 +33,21 @@ if TYPE_CHECKING:
 
     from bounceback.mail.classify.interface import Classifier
     from bounceback.mail.summary import ImportSummary
+    from bounceback.server.secrets import SecretBox
     from bounceback.web.deps import WebContext
     from bounceback.workspace import Workspace
 
 IMPORT_TASK = "bounceback.import_upload"
+SYNC_TASK = "bounceback.sync_account"
+SYNC_PREFIX = "IMAP: "  # the name of a sync's row: "IMAP: <account>"
 QUEUE = "mail"
 STOPPED = (
     "The import stopped with its worker before it was done; what was read is kept, "
     "and uploading the file again imports the rest."
+)
+NO_KEY = (
+    "This job worker has no BOUNCEBACK_SERVER_SECRET_KEY, so it cannot open the mail password; "
+    "ask the server's administrator to start the workers with the server's key."
 )
 
 
@@ -50,9 +59,12 @@ def conninfo(url: str) -> str:
     return f"postgresql://{rest}"
 
 
-def job_app(directory: Directory) -> procrastinate.App:
-    """The queue's app on the server's PostgreSQL, with its one task: import an upload for its owner."""
+def job_app(directory: Directory, *, secret_key: str | None = None) -> procrastinate.App:
+    """The queue's app on the server's PostgreSQL, with its two tasks: import an upload for its owner, and sync
+    one of the owner's IMAP accounts (the password opened with the server's key, which only the worker needs)."""
     import procrastinate
+
+    from bounceback.server.secrets import SecretBox
 
     app = procrastinate.App(
         connector=procrastinate.PsycopgConnector(conninfo=conninfo(directory.settings.url))
@@ -61,7 +73,12 @@ def job_app(directory: Directory) -> procrastinate.App:
     def import_upload_job(owner_id: int, upload_id: str) -> None:
         import_upload(directory, owner_id, upload_id)
 
+    def sync_account_job(owner_id: int, upload_id: str, account: str) -> None:
+        box = SecretBox(secret_key) if secret_key else None
+        sync_upload(directory, box, owner_id, upload_id, account)
+
     app.task(name=IMPORT_TASK, queue=QUEUE)(import_upload_job)
+    app.task(name=SYNC_TASK, queue=QUEUE)(sync_account_job)
     return app
 
 
@@ -77,12 +94,19 @@ def ensure_schema(settings: Settings) -> bool:
     return True
 
 
-def run_worker(settings: Settings, *, wait: bool = True, install_signal_handlers: bool = True) -> None:
-    """Run the jobs, one at a time, until stopped (SIGTERM, Ctrl-C); with `wait=False`, until none is left."""
+def run_worker(
+    settings: Settings,
+    *,
+    secret_key: str | None = None,
+    wait: bool = True,
+    install_signal_handlers: bool = True,
+) -> None:
+    """Run the jobs, one at a time, until stopped (SIGTERM, Ctrl-C); with `wait=False`, until none is left.
+    `secret_key` is BOUNCEBACK_SERVER_SECRET_KEY, for the IMAP syncs (without it they end with a sentence)."""
     import asyncio
 
     directory = Directory.open(settings)
-    app = job_app(directory)
+    app = job_app(directory, secret_key=secret_key)
 
     async def work() -> None:
         async with app.open_async():
@@ -101,10 +125,11 @@ def run_worker(settings: Settings, *, wait: bool = True, install_signal_handlers
 
 
 async def _retry_stalled(app: procrastinate.App) -> None:
-    """Queue again the imports a worker left half done when it died (no heartbeat for 30 s), so their pages
-    end with a sentence instead of waiting for ever."""
-    for job in await app.job_manager.get_stalled_jobs(queue=QUEUE, task_name=IMPORT_TASK):
-        await app.job_manager.retry_job(job)
+    """Queue again the imports and syncs a worker left half done when it died (no heartbeat for 30 s), so their
+    pages end with a sentence instead of waiting for ever (a sync carries on where its last batch ended)."""
+    for task_name in (IMPORT_TASK, SYNC_TASK):
+        for job in await app.job_manager.get_stalled_jobs(queue=QUEUE, task_name=task_name):
+            await app.job_manager.retry_job(job)
 
 
 class JobQueue:
@@ -115,14 +140,23 @@ class JobQueue:
         self._app: procrastinate.App | None = None
         self._lock = threading.Lock()
 
-    def defer(self, owner_id: int, upload_id: str) -> None:
-        """Queue the import of one upload; one person's imports run one after another (the lock)."""
+    def _opened(self) -> procrastinate.App:
         with self._lock:
             if self._app is None:
                 self._app = job_app(self.directory).open()
-            app = self._app
-        task = app.tasks[IMPORT_TASK]
+            return self._app
+
+    def defer(self, owner_id: int, upload_id: str) -> None:
+        """Queue the import of one upload; one person's imports run one after another (the lock)."""
+        task = self._opened().tasks[IMPORT_TASK]
         task.configure(lock=f"mail-of-{owner_id}").defer(owner_id=owner_id, upload_id=upload_id)
+
+    def defer_sync(self, owner_id: int, upload_id: str, account: str) -> None:
+        """Queue the sync of one IMAP account, under the same lock as the person's imports."""
+        task = self._opened().tasks[SYNC_TASK]
+        task.configure(lock=f"mail-of-{owner_id}").defer(
+            owner_id=owner_id, upload_id=upload_id, account=account
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -166,6 +200,22 @@ class QueuedImports:
 
     def shutdown(self) -> None:
         """Nothing runs here: the job worker carries on with what was queued."""
+
+
+def queue_sync(directory: Directory, owner_id: int, queue: JobQueue, account: str) -> MailUpload:
+    """Keep a sync's row (no bytes: nothing is read in the request) and queue its job; when the queue refuses,
+    the row ends failed with a sentence and the error is raised with it."""
+    upload = directory.add_upload(owner_id, f"{SYNC_PREFIX}{account}", None, state=JobState.WAITING.value)
+    try:
+        queue.defer_sync(owner_id, upload.id, account)
+    except Exception:  # the queue's tables missing, or the database gone: say so
+        logging.getLogger(__name__).exception("queueing the sync of upload %s failed", upload.id)
+        sentence = "The sync could not be queued, so nothing was read; try again in a moment."
+        directory.update_upload(
+            owner_id, upload.id, state=JobState.FAILED.value, error=sentence, finished=True
+        )
+        raise BouncebackError(sentence) from None
+    return upload
 
 
 def as_job(upload: MailUpload) -> ImportJob:
@@ -218,13 +268,18 @@ class UploadProgress:
     def counted(self, total: int) -> None:
         self._write(total=total, state=JobState.IMPORTING.value)
 
+    def reading(self) -> None:
+        """A sync has started reading: how many messages wait is not known until they are read."""
+        self._write(state=JobState.IMPORTING.value)
+
     def advance(self, count: int) -> None:
         """After each committed batch (the importer's `progress`)."""
         self.done += count
         self._write(done=self.done)
 
-    def finish(self, summary: ImportSummary) -> None:
-        self._write(state=JobState.DONE.value, summary=summary_to_json(summary), finished=True)
+    def finish(self, summary: ImportSummary, *, total: int | None = None) -> None:
+        values: dict[str, Any] = {"total": total} if total is not None else {}
+        self._write(state=JobState.DONE.value, summary=summary_to_json(summary), finished=True, **values)
 
     def fail(self, sentence: str) -> None:
         self._write(state=JobState.FAILED.value, error=sentence, finished=True)
@@ -278,3 +333,71 @@ def _import(workspace: Workspace, name: str, content: bytes, progress: UploadPro
         )
         summary.problems.extend(problem for source in sources for problem in source.problems)
     return summary
+
+
+def sync_upload(
+    directory: Directory, box: SecretBox | None, owner_id: int, upload_id: str, account_name: str
+) -> None:
+    """The sync job: open the account's password with the server's key, read the account's new mail with the
+    same code as `bounceback mail sync`, and leave the outcome in the row: a summary, or one plain sentence
+    (never a traceback, never the password)."""
+    found = directory.upload(owner_id, upload_id)
+    if found is None or JobState(found.state) in (JobState.DONE, JobState.FAILED):
+        return  # erased with its owner, or already ended
+    progress = UploadProgress(directory, owner_id, upload_id)
+    progress.reading()
+    try:
+        summary = _sync(directory, box, owner_id, account_name, progress)
+    except BouncebackError as exc:
+        progress.fail(_plain(exc, account_name))
+    except Exception as exc:  # a bug: say so on the page without the details (they may name what was typed)
+        logging.getLogger(__name__).error(
+            "the sync of upload %s stopped unexpectedly (%s)", upload_id, type(exc).__name__
+        )
+        progress.fail(f"The sync of “{account_name}” stopped unexpectedly; what was read is kept.")
+    else:
+        progress.finish(summary, total=progress.done)
+
+
+def _plain(exc: BouncebackError, account_name: str) -> str:
+    """The sentence a failed sync ends with; a refused login says what to do on the server's page."""
+    from bounceback.mail.sources.imap import ImapLoginError
+
+    if isinstance(exc, ImapLoginError):
+        return (
+            f"The IMAP server refused the login of “{account_name}”; check the password, then remove the "
+            "account and add it again with the right one."
+        )
+    return say(exc)
+
+
+def _sync(
+    directory: Directory, box: SecretBox | None, owner_id: int, account_name: str, progress: UploadProgress
+) -> ImportSummary:
+    from bounceback.mail.learning import classifier_for
+    from bounceback.mail.sync import sync_account
+
+    workspace = directory.workspace_for(owner_id)
+    with workspace.read() as read:
+        known = [a for a in read.mail_accounts() if a.name == account_name]
+    if not known:
+        raise NotFound(f"The mail account “{account_name}” was removed before it could be synced.")
+    if box is None:
+        raise BouncebackError(NO_KEY)
+    try:
+        secret = box.read(directory, owner_id, account_name)
+    except InvalidInput:  # the server's key changed since the password was kept
+        raise InvalidInput(
+            f"The password kept for “{account_name}” cannot be opened with this server's key (was "
+            "BOUNCEBACK_SERVER_SECRET_KEY changed?); remove the account and add it again."
+        ) from None
+    if secret is None:
+        raise NotFound(
+            f"No password is kept for the mail account “{account_name}”; remove it and add it again."
+        )
+
+    def classifier() -> Classifier:
+        with workspace.read() as read:
+            return classifier_for(read, workspace.settings.cache)
+
+    return sync_account(workspace, known[0], secret, classifier, progress=progress.advance)

@@ -380,3 +380,9 @@ class ServerStore:
         with self._tx(owner_id) as connection:
             value = connection.execute(select(mail_secrets.c.ciphertext).where(where)).scalar()
         return str(value) if value is not None else None
+
+    def delete_secret(self, owner_id: int, account_name: str) -> bool:
+        """Forget one encrypted IMAP secret; False when none was kept."""
+        where = and_(mail_secrets.c.owner_id == owner_id, mail_secrets.c.account_name == account_name)
+        with self._tx(owner_id) as connection:
+            return bool(connection.execute(delete(mail_secrets).where(where)).rowcount)

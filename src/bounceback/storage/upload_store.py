@@ -39,9 +39,9 @@ class UploadStore:
         return MailUpload(**{column.name: getattr(row, column.name) for column in _SHOWN})
 
     def add(
-        self, owner_id: int, upload_id: str, name: str, content: bytes, state: str, now: datetime
+        self, owner_id: int, upload_id: str, name: str, content: bytes | None, state: str, now: datetime
     ) -> MailUpload:
-        """Keep a new upload, waiting for a worker."""
+        """Keep a new upload, waiting for a worker (an IMAP sync is one with no bytes)."""
         with self._tx(owner_id) as connection:
             connection.execute(
                 insert(mail_uploads).values(

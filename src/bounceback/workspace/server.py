@@ -240,9 +240,14 @@ class Directory:
     def secret(self, owner_id: int, account_name: str) -> str | None:
         return self.store.secret(owner_id, account_name)
 
+    def delete_secret(self, owner_id: int, account_name: str) -> bool:
+        """Forget one account's secret; False when none was kept."""
+        return self.store.delete_secret(owner_id, account_name)
+
     # Mail uploads waiting for (or imported by) a worker --------------------------------------------------------
-    def add_upload(self, owner_id: int, name: str, content: bytes, *, state: str) -> MailUpload:
-        """Keep an uploaded mail file in the database until a worker reads it; its id is random."""
+    def add_upload(self, owner_id: int, name: str, content: bytes | None, *, state: str) -> MailUpload:
+        """Keep an uploaded mail file in the database until a worker reads it; its id is random. An IMAP sync
+        is kept the same way with no bytes, so its progress shows on the same page."""
         import secrets
 
         return self.upload_store.add(owner_id, secrets.token_urlsafe(12), name, content, state, _now())
