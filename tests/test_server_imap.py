@@ -44,9 +44,16 @@ def _add(browser: Browser, server: DovecotServer, folder: str, *, password: str,
     )
 
 
-def _work(settings: Settings, secret_key: str | None = SECRET_KEY) -> None:
-    """A job worker with the server's key (or another, or none) that runs every queued job, then stops."""
-    run_worker(settings, secret_key=secret_key, wait=False, install_signal_handlers=False)
+def _work(settings: Settings, secret_key: str | None = SECRET_KEY, *, private_hosts: bool = True) -> None:
+    """A job worker with the server's key (or another, or none) that runs every queued job, then stops. The
+    Dovecot of the tests is on loopback, so private hosts are allowed unless a test says otherwise."""
+    run_worker(
+        settings,
+        secret_key=secret_key,
+        private_hosts=private_hosts,
+        wait=False,
+        install_signal_handlers=False,
+    )
 
 
 def _sync(browser: Browser, name: str = "work") -> str:
@@ -274,3 +281,28 @@ def test_a_sync_whose_worker_died_is_run_again_and_carries_on_to_the_end(
 
     box = browser.get(f"{job_page}/progress").text  # type: ignore[attr-defined]
     assert _state(box) == "done" and SUMMARY in _flat(box)
+
+
+def test_a_worker_does_not_connect_to_a_private_address_unless_the_office_allows_it(
+    queued_app, pg_settings: Settings, directory: Directory, dovecot_server: DovecotServer
+) -> None:  # type: ignore[no-untyped-def]
+    """GIVEN an account naming a mail server on loopback WHEN a worker with the default settings syncs it THEN
+    it ends failed with one sentence and reads nothing; WHEN the office allows private hosts THEN it syncs."""
+    person(directory, "ana@uni.org")
+    browser = _seeker(queued_app, "ana@uni.org")
+    folder = dovecot_server.new_folder()
+    dovecot_server.append(folder, *(bytes(m) for m in search_story()[:2]))
+    assert _add(browser, dovecot_server, folder, password=dovecot_server.password).status_code == 303
+    refused_page = _sync(browser)
+
+    _work(pg_settings, private_hosts=False)
+
+    refused = browser.get(f"{refused_page}/progress").text  # type: ignore[attr-defined]
+    assert _state(refused) == "failed" and "Traceback" not in refused
+    assert messages(refused) == [
+        f"The mail server “{dovecot_server.host}” is on a private address, which this server does not connect "
+        "to; use your mail provider's public IMAP server."
+    ]
+    allowed_page = _sync(browser)
+    _work(pg_settings, private_hosts=True)
+    assert _state(browser.get(f"{allowed_page}/progress").text) == "done"  # type: ignore[attr-defined]

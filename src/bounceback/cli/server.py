@@ -295,7 +295,7 @@ def worker() -> None:
     directory = _directory(settings.database_url)
     ensure_schema(directory.settings)
     console.print("bounceback job worker: waiting for mail imports and IMAP syncs.")
-    run_worker(directory.settings, secret_key=settings.secret_key)
+    run_worker(directory.settings, secret_key=settings.secret_key, private_hosts=settings.imap_private_hosts)
 
 
 def register(app: typer.Typer) -> None:

@@ -27,6 +27,9 @@ class ServerSettings:
     oidc_allowed_domains: tuple[str, ...] = ()
     oidc_self_signup: bool = False
     oidc_name: str = ""
+    # IMAP syncs may reach hosts on private, loopback or link-local addresses (off: a seeker's account can then
+    # only name a public mail server, so the job workers cannot be pointed at the office's own network).
+    imap_private_hosts: bool = False
 
     @property
     def sso(self) -> bool:
@@ -98,6 +101,11 @@ VARIABLES = (
         "yes: an allowed email with no account gets a new seeker account (default no).",
     ),
     ("BOUNCEBACK_SERVER_OIDC_NAME", "oidc_name", "The provider's name on the login page's button."),
+    (
+        "BOUNCEBACK_SERVER_IMAP_PRIVATE_HOSTS",
+        "imap_private_hosts",
+        "yes: seekers' IMAP accounts may name hosts on private or loopback addresses (default no).",
+    ),
 )
 REQUIRED = ("BOUNCEBACK_DATABASE_URL", "BOUNCEBACK_SERVER_SECRET_KEY", "BOUNCEBACK_SERVER_PUBLIC_URL")
 # Single sign-on needs all three of these, or none.
@@ -136,7 +144,7 @@ def load_server_settings(environ: dict[str, str] | None = None) -> ServerSetting
             values[field_name] = int(raw)
         elif field_name == "oidc_allowed_domains":
             values[field_name] = _domains(name, raw)
-        elif field_name == "oidc_self_signup":
+        elif field_name in ("oidc_self_signup", "imap_private_hosts"):
             if raw.lower() not in YES | NO:
                 raise InvalidInput(f"{name} must be yes or no, not “{raw}”.")
             values[field_name] = raw.lower() in YES

@@ -59,7 +59,9 @@ def conninfo(url: str) -> str:
     return f"postgresql://{rest}"
 
 
-def job_app(directory: Directory, *, secret_key: str | None = None) -> procrastinate.App:
+def job_app(
+    directory: Directory, *, secret_key: str | None = None, private_hosts: bool = False
+) -> procrastinate.App:
     """The queue's app on the server's PostgreSQL, with its two tasks: import an upload for its owner, and sync
     one of the owner's IMAP accounts (the password opened with the server's key, which only the worker needs)."""
     import procrastinate
@@ -75,7 +77,7 @@ def job_app(directory: Directory, *, secret_key: str | None = None) -> procrasti
 
     def sync_account_job(owner_id: int, upload_id: str, account: str) -> None:
         box = SecretBox(secret_key) if secret_key else None
-        sync_upload(directory, box, owner_id, upload_id, account)
+        sync_upload(directory, box, owner_id, upload_id, account, private_hosts=private_hosts)
 
     app.task(name=IMPORT_TASK, queue=QUEUE)(import_upload_job)
     app.task(name=SYNC_TASK, queue=QUEUE)(sync_account_job)
@@ -98,15 +100,17 @@ def run_worker(
     settings: Settings,
     *,
     secret_key: str | None = None,
+    private_hosts: bool = False,
     wait: bool = True,
     install_signal_handlers: bool = True,
 ) -> None:
     """Run the jobs, one at a time, until stopped (SIGTERM, Ctrl-C); with `wait=False`, until none is left.
-    `secret_key` is BOUNCEBACK_SERVER_SECRET_KEY, for the IMAP syncs (without it they end with a sentence)."""
+    `secret_key` is BOUNCEBACK_SERVER_SECRET_KEY, for the IMAP syncs (without it they end with a sentence);
+    `private_hosts` lets them reach IMAP hosts on private addresses (BOUNCEBACK_SERVER_IMAP_PRIVATE_HOSTS)."""
     import asyncio
 
     directory = Directory.open(settings)
-    app = job_app(directory, secret_key=secret_key)
+    app = job_app(directory, secret_key=secret_key, private_hosts=private_hosts)
 
     async def work() -> None:
         async with app.open_async():
@@ -336,7 +340,13 @@ def _import(workspace: Workspace, name: str, content: bytes, progress: UploadPro
 
 
 def sync_upload(
-    directory: Directory, box: SecretBox | None, owner_id: int, upload_id: str, account_name: str
+    directory: Directory,
+    box: SecretBox | None,
+    owner_id: int,
+    upload_id: str,
+    account_name: str,
+    *,
+    private_hosts: bool = False,
 ) -> None:
     """The sync job: open the account's password with the server's key, read the account's new mail with the
     same code as `bounceback mail sync`, and leave the outcome in the row: a summary, or one plain sentence
@@ -347,7 +357,7 @@ def sync_upload(
     progress = UploadProgress(directory, owner_id, upload_id)
     progress.reading()
     try:
-        summary = _sync(directory, box, owner_id, account_name, progress)
+        summary = _sync(directory, box, owner_id, account_name, progress, private_hosts=private_hosts)
     except BouncebackError as exc:
         progress.fail(_plain(exc, account_name))
     except Exception as exc:  # a bug: say so on the page without the details (they may name what was typed)
@@ -357,6 +367,25 @@ def sync_upload(
         progress.fail(f"The sync of “{account_name}” stopped unexpectedly; what was read is kept.")
     else:
         progress.finish(summary, total=progress.done)
+
+
+def check_public_host(host: str, port: int) -> None:
+    """Refuse an IMAP host that resolves to a private, loopback, link-local or reserved address: on a shared
+    server a seeker's account must not turn the job workers into a door to the office's own network."""
+    import ipaddress
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        raise InvalidInput(f"The mail server “{host}” cannot be found; check its name.") from None
+    for *_, address in found:
+        ip = ipaddress.ip_address(str(address[0]).split("%")[0])
+        if not ip.is_global:
+            raise InvalidInput(
+                f"The mail server “{host}” is on a private address, which this server does not connect to; "
+                "use your mail provider's public IMAP server."
+            )
 
 
 def _plain(exc: BouncebackError, account_name: str) -> str:
@@ -372,7 +401,13 @@ def _plain(exc: BouncebackError, account_name: str) -> str:
 
 
 def _sync(
-    directory: Directory, box: SecretBox | None, owner_id: int, account_name: str, progress: UploadProgress
+    directory: Directory,
+    box: SecretBox | None,
+    owner_id: int,
+    account_name: str,
+    progress: UploadProgress,
+    *,
+    private_hosts: bool,
 ) -> ImportSummary:
     from bounceback.mail.learning import classifier_for
     from bounceback.mail.sync import sync_account
@@ -382,6 +417,8 @@ def _sync(
         known = [a for a in read.mail_accounts() if a.name == account_name]
     if not known:
         raise NotFound(f"The mail account “{account_name}” was removed before it could be synced.")
+    if not private_hosts:
+        check_public_host(known[0].host, known[0].port)
     if box is None:
         raise BouncebackError(NO_KEY)
     try:
