@@ -50,6 +50,7 @@ def _path_values(theirs: Any, bo_id: int, job: MailUpload) -> dict[str, str]:
         "seeker_id": str(bo_id),
         "user_id": str(bo_id),
         "cohort_id": "1",
+        "token": "no-such-invitation",  # an invite is reached by its token alone; an unknown one is 404
     }
 
 

@@ -26,6 +26,7 @@ cohort_app = typer.Typer(help="Cohorts: groups of seekers followed together.", n
 server_app.add_typer(user_app, name="user")
 server_app.add_typer(cohort_app, name="cohort")
 
+MAX_INVITE_DAYS = 90
 PasswordStdin = Annotated[
     bool, typer.Option("--password-stdin", help="Read the password from the first line of standard input.")
 ]
@@ -122,6 +123,34 @@ def user_add(
 ) -> None:
     """Add a person who can log in."""
     _add(_directory(), email, _role(role), from_stdin=password_stdin, cohort=cohort)
+
+
+@server_app.command("invite")
+def invite(
+    email: Annotated[str, typer.Argument(help="Their email address (they will log in with it).")],
+    role: Annotated[str, typer.Option("--role", help="seeker, advisor or admin.")] = "seeker",
+    cohort: Annotated[str | None, typer.Option("--cohort", help="A cohort to put them in.")] = None,
+    days: Annotated[int, typer.Option("--days", help="How many days the link works.")] = 7,
+) -> None:
+    """Print a one-time link with which a new person chooses their password and joins."""
+    import os
+
+    from bounceback.domain.errors import InvalidInput
+
+    public_url = os.environ.get("BOUNCEBACK_SERVER_PUBLIC_URL", "").strip().rstrip("/")
+    if not public_url:
+        raise InvalidInput(
+            "Set BOUNCEBACK_SERVER_PUBLIC_URL (the address people use) so the link can name it; "
+            "nobody was invited."
+        )
+    if not 1 <= days <= MAX_INVITE_DAYS:
+        raise InvalidInput(f"An invitation works for 1 to {MAX_INVITE_DAYS} days, not {days}.")
+    found, token = _directory().invite(email, _role(role), cohort=cohort, days=days)
+    where = f" in {found.cohort}" if found.cohort else ""
+    console.print(
+        f"Invited {found.email} as {found.role.value}{where}; the link works once, for {days} days:"
+    )
+    console.print(f"{public_url}/invite/{token}", soft_wrap=True)
 
 
 @user_app.command("list")

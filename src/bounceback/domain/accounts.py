@@ -85,6 +85,23 @@ class Cohort:
     members: int = 0
 
 
+@dataclass(frozen=True)
+class Invite:
+    """An invitation to join with a role (and a cohort); its link's token is never kept, only its hash."""
+
+    id: int
+    email: str
+    role: Role
+    cohort: str
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None
+
+    def open_at(self, now: datetime) -> bool:
+        """Whether the link still works: never used, not expired."""
+        return self.used_at is None and now < self.expires_at
+
+
 def clean_email(text: str) -> str:
     """An email address as typed, checked loosely (one @, a dot after it, no spaces), in lower case."""
     from bounceback.domain.errors import InvalidInput

@@ -23,7 +23,7 @@ from bounceback.workspace.server import Directory
 
 LOGIN_COOKIE = "bb_login"
 PUBLIC_PATHS = frozenset({"/login", "/login/sso", "/login/sso/callback", "/favicon.svg", "/healthz"})
-PUBLIC_PREFIXES = ("/static/",)
+PUBLIC_PREFIXES = ("/static/", "/invite/")
 # The server's own pages each role may open; a seeker also has every page of the local app.
 ROLE_PREFIXES: dict[Role, tuple[str, ...]] = {
     Role.SEEKER: ("/sharing", "/account", "/logout"),

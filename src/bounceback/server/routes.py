@@ -14,10 +14,11 @@ from bounceback.domain.accounts import SHARING_WORDS, Role, Sharing, clean_email
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.server import limits
 from bounceback.server.auth import LOGIN_COOKIE, Person, login_cookie, new_token, token_hash
-from bounceback.server.passwords import dummy_hash, hash_password, needs_rehash, verify
+from bounceback.server.passwords import check_strength, dummy_hash, hash_password, needs_rehash, verify
 from bounceback.web.templating import redirect, render
 
 router = APIRouter()
+INVITE_GONE = "This invitation has been used or has expired; ask your career-services office for a new one."
 WRONG_PASSWORD = "That email and password do not match an account here. Check both and try again."
 
 
@@ -171,6 +172,64 @@ def logout(request: Request) -> Response:
         _state(request).directory.end_session(token_hash(token))
     response = redirect("/login", message="You are logged out.")
     response.delete_cookie(LOGIN_COOKIE, path="/")
+    return response
+
+
+# Joining by invitation -------------------------------------------------------------------------------------
+def _invite_page(request: Request, token: str, status_code: int = 200, **context: Any) -> Response:
+    return render(
+        request,
+        "server_invite.html",
+        {"section": "login", "token": token, **context},
+        status_code=status_code,
+    )
+
+
+def _invite_gone(request: Request, token: str, *, known: bool) -> Response:
+    """Used or expired: 410; a token that was never made: 404; the same sentence for both."""
+    return _invite_page(request, token, 410 if known else 404, gone=INVITE_GONE)
+
+
+@router.get("/invite/{token}")
+def invite_page(request: Request, token: str) -> Response:
+    found = _state(request).directory.invitation(token)
+    if found is None or not found.open_at(datetime.now(UTC)):
+        return _invite_gone(request, token, known=found is not None)
+    return _invite_page(request, token, email=found.email)
+
+
+@router.post("/invite/{token}")
+async def accept_invite(request: Request, token: str) -> Response:
+    """Choose a password (the rules of `user add`), then the account and a session as after a password login."""
+    from anyio import to_thread
+
+    state = _state(request)
+    found = state.directory.invitation(token)
+    if found is None or not found.open_at(datetime.now(UTC)):
+        return _invite_gone(request, token, known=found is not None)
+    form = await request.form()
+    password, again = str(form.get("password", "")), str(form.get("password_again", ""))
+    if password != again:
+        return _invite_page(
+            request, token, 400, email=found.email, error="The two passwords differ; type the same one twice."
+        )
+    try:
+        check_strength(password)
+    except InvalidInput as problem:
+        return _invite_page(request, token, 400, email=found.email, error=str(problem))
+
+    def join() -> tuple[Any, str] | None:
+        account = state.directory.accept_invite(token, hash_password(password))
+        if account is None:
+            return None
+        return account, _new_session(state, request, account.user_id)
+
+    done = await to_thread.run_sync(join)
+    if done is None:
+        return _invite_gone(request, token, known=True)
+    account, session = done
+    response = redirect(Person(account.user_id, account.email, account.role).home, message="Welcome.")
+    _set_login(response, request, session)
     return response
 
 
@@ -351,17 +410,49 @@ def _admin(request: Request) -> Person:
     return person
 
 
-@router.get("/admin")
-def admin_page(request: Request) -> Response:
-    _admin(request)
+def _admin_page(request: Request, me: Person, **context: Any) -> Response:
     directory = _state(request).directory
     context = {
         "section": "admin",
+        "me": me.user_id,
         "people": directory.accounts(),
         "roles": list(Role),
         "cohorts": directory.cohorts(),
+        **context,
     }
     return render(request, "server_admin.html", context)
+
+
+@router.get("/admin")
+def admin_page(request: Request) -> Response:
+    return _admin_page(request, _admin(request))
+
+
+@router.post("/admin/invites")
+async def admin_invite(request: Request) -> Response:
+    """An invitation whose link is shown once, on the page this answers with (never kept, never redirected)."""
+    me = _admin(request)
+    form = await request.form()
+    try:
+        role = Role(str(form.get("role", "")))
+    except ValueError:
+        raise InvalidInput("Choose seeker, advisor or admin.") from None
+    cohort = str(form.get("cohort", "")).strip() or None
+    state = _state(request)
+    found, token = state.directory.invite(str(form.get("email", "")), role, cohort=cohort)
+    link = f"{state.config.public_url.rstrip('/')}/invite/{token}"
+    return _admin_page(request, me, invited=found, invite_link=link)
+
+
+def _other(request: Request, user_id: int, doing: str) -> Any:
+    """The account an admin acts on; never their own (another admin can do that)."""
+    me = _admin(request)
+    if user_id == me.user_id:
+        raise InvalidInput(f"You cannot {doing} your own account; another admin can.")
+    account = _state(request).directory.account(user_id)
+    if account is None:
+        raise NotFound("There is no such person.")
+    return account
 
 
 @router.post("/admin/people")
@@ -383,14 +474,30 @@ async def admin_add(request: Request) -> Response:
 
 @router.post("/admin/people/{user_id}/deactivate")
 def admin_deactivate(request: Request, user_id: int) -> Response:
-    _admin(request)
-    directory = _state(request).directory
-    account = directory.account(user_id)
-    if account is None:
-        raise NotFound("There is no such person.")
-    directory.deactivate(account.email)
+    account = _other(request, user_id, "deactivate")
+    _state(request).directory.deactivate(account.email)
     _state(request).contexts.forget(user_id)
     return redirect("/admin", message=f"{account.email} can no longer log in; their data is kept.")
+
+
+@router.post("/admin/people/{user_id}/reactivate")
+def admin_reactivate(request: Request, user_id: int) -> Response:
+    account = _other(request, user_id, "reactivate")
+    _state(request).directory.reactivate(account.email)
+    return redirect("/admin", message=f"{account.email} can log in again.")
+
+
+@router.post("/admin/people/{user_id}/delete")
+async def admin_delete(request: Request, user_id: int) -> Response:
+    """Erase a person and every row of theirs, once their email is typed again."""
+    account = _other(request, user_id, "delete")
+    form = await request.form()
+    if str(form.get("confirm", "")).strip().lower() != account.email:
+        raise InvalidInput(f"Type {account.email} to confirm; nothing was erased.")
+    state = _state(request)
+    state.directory.delete(account.email)
+    state.contexts.forget(user_id)
+    return redirect("/admin", message=f"Erased {account.email} and everything of theirs.")
 
 
 @router.post("/admin/cohorts")

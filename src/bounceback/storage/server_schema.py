@@ -1,6 +1,6 @@
 """The server's own tables: who can log in, their sessions and login attempts, cohorts, what seekers share
-with advisors, and the mail files a worker imports. They hang on the same `metadata` as the search's tables,
-so migrations and tests see them.
+with advisors, the mail files a worker imports, and invitations to join. They hang on the same `metadata` as
+the search's tables, so migrations and tests see them.
 
 Tables with an `owner_id` hold one seeker's data and get row-level security on PostgreSQL (security.py); where
 an advisor is involved too (`advisor_id`), the policy lets that advisor see the rows as well."""
@@ -125,6 +125,21 @@ mail_uploads = Table(
     Column("finished_at", UTCDateTime, nullable=True),
 )
 
+invites = Table(
+    "invites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "token_hash", String(64), nullable=False, unique=True
+    ),  # sha256 of the link's token, never the token
+    Column("email", String(320), nullable=False, index=True),
+    Column("role", String(16), nullable=False),
+    Column("cohort_id", Integer, ForeignKey("cohorts.id"), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("used_at", UTCDateTime, nullable=True),
+)
+
 SERVER_TABLES = (
     cohorts,
     accounts,
@@ -135,4 +150,5 @@ SERVER_TABLES = (
     advisor_notes,
     mail_secrets,
     mail_uploads,
+    invites,
 )

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from bounceback.domain.accounts import Access, Account, AdvisorNote, Cohort, Grant, Role, Sharing
+from bounceback.domain.accounts import Access, Account, AdvisorNote, Cohort, Grant, Invite, Role, Sharing
 from bounceback.domain.errors import InvalidInput
 from bounceback.storage.owner import SET_OWNER_SQL
 from bounceback.storage.schema import metadata, users
@@ -22,6 +22,7 @@ from bounceback.storage.server_schema import (
     advisor_notes,
     cohorts,
     consents,
+    invites,
     login_attempts,
     login_sessions,
     mail_secrets,
@@ -143,6 +144,7 @@ class ServerStore:
             erased += connection.execute(
                 delete(login_attempts).where(login_attempts.c.email == email)
             ).rowcount
+            erased += connection.execute(delete(invites).where(invites.c.email == email)).rowcount
             erased += connection.execute(delete(users).where(users.c.id == user_id)).rowcount
         return erased
 
@@ -176,6 +178,89 @@ class ServerStore:
             connection.execute(
                 update(accounts).where(accounts.c.user_id == user_id).values(cohort_id=cohort_id)
             )
+
+    # Invites -------------------------------------------------------------------------------------------------
+    def create_invite(
+        self,
+        token_hash: str,
+        email: str,
+        role: Role,
+        cohort_id: int | None,
+        *,
+        now: datetime,
+        expires_at: datetime,
+    ) -> Invite:
+        """Keep an invitation (only its token's hash)."""
+        with self._tx() as connection:
+            connection.execute(
+                insert(invites).values(
+                    token_hash=token_hash,
+                    email=email,
+                    role=role.value,
+                    cohort_id=cohort_id,
+                    created_at=now,
+                    expires_at=expires_at,
+                )
+            )
+        found = self.invite(token_hash)
+        assert found is not None
+        return found
+
+    def invite(self, token_hash: str) -> Invite | None:
+        """The invitation of one token's hash (used or expired ones too), or None."""
+        query = (
+            select(invites, cohorts.c.name.label("cohort"))
+            .select_from(invites.outerjoin(cohorts, cohorts.c.id == invites.c.cohort_id))
+            .where(invites.c.token_hash == token_hash)
+        )
+        with self._tx() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        return Invite(
+            row.id,
+            row.email,
+            Role(row.role),
+            row.cohort or "",
+            row.created_at,
+            row.expires_at,
+            row.used_at,
+        )
+
+    def accept_invite(self, token_hash: str, password_hash: str, now: datetime) -> int | None:
+        """In one transaction: the invitation marked used, and the person it names created with its role and
+        cohort; None (and nothing changed) when it was used, expired or unknown, or the email is taken."""
+        try:
+            with self._tx() as connection:
+                row = connection.execute(
+                    update(invites)
+                    .where(
+                        invites.c.token_hash == token_hash,
+                        invites.c.used_at.is_(None),
+                        invites.c.expires_at > now,
+                    )
+                    .values(used_at=now)
+                    .returning(invites.c.email, invites.c.role, invites.c.cohort_id)
+                ).first()
+                if row is None:
+                    return None
+                user_id = connection.execute(
+                    insert(users).values(name="local", created_at=now).returning(users.c.id)
+                ).scalar_one()
+                connection.execute(
+                    insert(accounts).values(
+                        user_id=user_id,
+                        email=row.email,
+                        password_hash=password_hash,
+                        role=row.role,
+                        active=True,
+                        cohort_id=row.cohort_id,
+                        created_at=now,
+                    )
+                )
+        except IntegrityError:
+            return None
+        return int(user_id)
 
     # Login sessions ------------------------------------------------------------------------------------------
     def create_session(self, user_id: int, token_hash: str, now: datetime) -> None:

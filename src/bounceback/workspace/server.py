@@ -14,7 +14,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bounceback.domain.accounts import Access, Account, AdvisorNote, Cohort, Grant, MailUpload, Role, Sharing
+from bounceback.domain.accounts import (
+    Access,
+    Account,
+    AdvisorNote,
+    Cohort,
+    Grant,
+    Invite,
+    MailUpload,
+    Role,
+    Sharing,
+)
 from bounceback.domain.errors import InvalidInput, NotFound
 from bounceback.settings import Settings
 from bounceback.workspace.facade import Workspace
@@ -30,6 +40,13 @@ MAX_COHORT_NAME = 200
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _hash(token: str) -> str:
+    """What the database keeps of a one-time token: its SHA-256."""
+    import hashlib
+
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class Directory:
@@ -144,6 +161,37 @@ class Directory:
         account = self.require(email)
         self.store.set_cohort(account.user_id, self._cohort_id(cohort) if cohort else None)
         return account
+
+    # Invites -------------------------------------------------------------------------------------------------
+    def invite(
+        self, email: str, role: Role, *, cohort: str | None = None, days: float = 7
+    ) -> tuple[Invite, str]:
+        """An invitation for a new person, and the one-time token of its link (kept only as its hash); refused
+        when the email already has an account or the cohort does not exist."""
+        import secrets
+        from datetime import timedelta
+
+        from bounceback.domain.accounts import clean_email
+
+        address = clean_email(email)
+        if self.store.account_by_email(address) is not None:
+            raise InvalidInput(f"There is already an account for {address}, so nobody was invited.")
+        cohort_id = self._cohort_id(cohort) if cohort else None
+        token = secrets.token_urlsafe(32)
+        now = _now()
+        found = self.store.create_invite(
+            _hash(token), address, role, cohort_id, now=now, expires_at=now + timedelta(days=days)
+        )
+        return found, token
+
+    def invitation(self, token: str) -> Invite | None:
+        """The invitation a link's token names (used or expired too), or None."""
+        return self.store.invite(_hash(token))
+
+    def accept_invite(self, token: str, password_hash: str) -> Account | None:
+        """The new person an invitation names, made now; None when it was used, expired or unknown."""
+        user_id = self.store.accept_invite(_hash(token), password_hash, _now())
+        return self.store.account(user_id) if user_id is not None else None
 
     # Login sessions and attempts -----------------------------------------------------------------------------
     def start_session(self, user_id: int, token_hash: str) -> None:
