@@ -199,3 +199,36 @@ def test_deleting_a_person_erases_every_row_of_theirs_in_every_table(
         assert connection.execute(select(func.count()).where(attempts.c.email == "bo@uni.org")).scalar() == 0
     engine.dispose()
     assert _rows_of(pg_url, ana.user_id) == ana_before
+
+
+def test_an_admin_erasing_a_person_on_the_web_leaves_no_row_of_theirs(
+    server_app,
+    a_and_b,
+    directory: Directory,
+    pg_url: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """GIVEN seeker B with rows in every table that names a person, and an invitation B joined by WHEN an
+    admin erases B on /admin (B's email typed again) THEN no table holds a row naming B, no invitation names B's
+    email, and A's rows are untouched."""
+    from bounceback.storage.server_schema import invites
+
+    ana, bo, _, _, _, _ = a_and_b
+    Browser(server_app).login("bo@uni.org")
+    Browser(server_app).login("bo@uni.org", "a wrong password")
+    directory.invite("bo.friend@uni.org", Role.SEEKER)
+    engine = create_engine(pg_url, poolclass=NullPool)
+    with engine.begin() as connection:  # as if B had joined by this invitation
+        connection.execute(invites.update().values(email="bo@uni.org"))
+    assert _tables_naming(_rows_of(pg_url, bo.user_id)) >= {"users", "accounts", "login_sessions"}
+    ana_before = _rows_of(pg_url, ana.user_id)
+    person(directory, "boss@uni.org", Role.ADMIN)
+    admin = Browser(server_app)
+    admin.login("boss@uni.org")
+    assert admin.post(f"/admin/people/{bo.user_id}/delete", confirm="BO@uni.org").status_code == 303
+    assert _tables_naming(_rows_of(pg_url, bo.user_id)) == set()
+    with engine.connect() as connection:
+        attempts = metadata.tables["login_attempts"]
+        for table in (attempts, invites):
+            assert connection.execute(select(func.count()).where(table.c.email == "bo@uni.org")).scalar() == 0
+    engine.dispose()
+    assert _rows_of(pg_url, ana.user_id) == ana_before
