@@ -208,3 +208,19 @@ def test_the_admin_actions_are_404_to_seekers_and_advisors(
         assert browser.post(path, **form).status_code == 404
     assert directory.account(other.user_id) is not None and not directory.require("ana@uni.org").active
     assert directory.invitation("x") is None and directory.account_by_email("new@uni.org") is None
+
+
+def test_the_cli_invites_nobody_without_the_public_address_or_with_days_out_of_range(
+    directory: Directory, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GIVEN no BOUNCEBACK_SERVER_PUBLIC_URL, then --days 0 WHEN `server invite` runs THEN one sentence each
+    and no invitation is kept."""
+    _ = directory.database
+    cli = CLI(tmp_path / "home", pg_url)
+    monkeypatch.delenv("BOUNCEBACK_SERVER_PUBLIC_URL", raising=False)
+    missing = cli("server", "invite", "gus@uni.org", check=False)
+    assert missing.returncode != 0 and "BOUNCEBACK_SERVER_PUBLIC_URL" in missing.stdout + missing.stderr
+    monkeypatch.setenv("BOUNCEBACK_SERVER_PUBLIC_URL", PUBLIC_URL)
+    zero = cli("server", "invite", "gus@uni.org", "--days", "0", check=False)
+    assert zero.returncode != 0 and "1 to 90 days" in zero.stdout + zero.stderr
+    assert _stored(pg_url) == []
