@@ -125,6 +125,8 @@ def build(url: str, seekers: int, apps: int) -> list[tuple[int, list[int]]]:
             connection.execute(events.insert(), event_rows)
             out.append((user_id, ids))
         for table in metadata.sorted_tables:
+            if "id" not in table.c or table.c.id.type.python_type is not int:
+                continue  # only integer ids have a sequence to move past the rows written here
             connection.execute(
                 text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM \"{table.name}\"), false)"
