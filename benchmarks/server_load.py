@@ -69,13 +69,18 @@ def build(url: str, seekers: int, apps: int) -> list[tuple[int, list[int]]]:
     """Fill the database; returns (user id, application ids) per seeker."""
     from sqlalchemy import create_engine, text
 
+    from bounceback.server.jobs import ensure_schema
     from bounceback.server.passwords import hash_password
     from bounceback.settings import load_settings
     from bounceback.storage.schema import applications, companies, events, metadata, users
     from bounceback.storage.server_schema import accounts
     from bounceback.workspace import Workspace
 
-    Workspace.upgrade(load_settings({}, home=Path("/tmp"), database_url=url))
+    settings = load_settings({}, home=Path("/tmp"), database_url=url)
+    Workspace.upgrade(settings)
+    ensure_schema(
+        settings
+    )  # the job queue's tables, made as `server init` makes them (the role below cannot)
     digest, now, rng = hash_password(PASSWORD), datetime.now(UTC), random.Random(7)
     engine = create_engine(url)
     out: list[tuple[int, list[int]]] = []
@@ -169,7 +174,9 @@ def start_server(url: str, port: int, workers: int, home: Path) -> subprocess.Po
                 return process
         except httpx.HTTPError:
             time.sleep(0.1)
-    raise SystemExit("the server did not start")
+    process.terminate()
+    _, errors = process.communicate(timeout=30)
+    raise SystemExit(f"the server did not start: {errors.strip()[-2000:]}")
 
 
 class Seeker:
