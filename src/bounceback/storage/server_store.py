@@ -78,19 +78,7 @@ class ServerStore:
         """A new person who can log in (a `users` row and an `accounts` row); refused when the email is taken."""
         try:
             with self._tx() as connection:
-                user_id = connection.execute(
-                    insert(users).values(name="local", created_at=now).returning(users.c.id)
-                ).scalar_one()
-                connection.execute(
-                    insert(accounts).values(
-                        user_id=user_id,
-                        email=email,
-                        password_hash=password_hash,
-                        role=role.value,
-                        active=True,
-                        created_at=now,
-                    )
-                )
+                _insert_person(connection, email, password_hash, role.value, now)
         except IntegrityError:
             raise InvalidInput(f"There is already an account for {email}.") from None
         found = self.account_by_email(email)
@@ -244,19 +232,8 @@ class ServerStore:
                 ).first()
                 if row is None:
                     return None
-                user_id = connection.execute(
-                    insert(users).values(name="local", created_at=now).returning(users.c.id)
-                ).scalar_one()
-                connection.execute(
-                    insert(accounts).values(
-                        user_id=user_id,
-                        email=row.email,
-                        password_hash=password_hash,
-                        role=row.role,
-                        active=True,
-                        cohort_id=row.cohort_id,
-                        created_at=now,
-                    )
+                user_id = _insert_person(
+                    connection, row.email, password_hash, row.role, now, cohort_id=row.cohort_id
                 )
         except IntegrityError:
             return None
@@ -471,3 +448,33 @@ class ServerStore:
         where = and_(mail_secrets.c.owner_id == owner_id, mail_secrets.c.account_name == account_name)
         with self._tx(owner_id) as connection:
             return bool(connection.execute(delete(mail_secrets).where(where)).rowcount)
+
+
+def _insert_person(
+    connection: Connection,
+    email: str,
+    password_hash: str,
+    role: str,
+    now: datetime,
+    *,
+    cohort_id: int | None = None,
+) -> int:
+    """A `users` row and its active `accounts` row, in the caller's transaction; returns the user id (an email
+    already taken raises IntegrityError, which each caller words)."""
+    user_id = int(
+        connection.execute(
+            insert(users).values(name="local", created_at=now).returning(users.c.id)
+        ).scalar_one()
+    )
+    connection.execute(
+        insert(accounts).values(
+            user_id=user_id,
+            email=email,
+            password_hash=password_hash,
+            role=role,
+            active=True,
+            cohort_id=cohort_id,
+            created_at=now,
+        )
+    )
+    return user_id
