@@ -6,7 +6,6 @@ PostgreSQL, plus the pages of consent, advisors, cohorts and admins.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from starlette.middleware import Middleware
 
 from bounceback.domain.accounts import Account
 from bounceback.server.auth import LoginMiddleware, PersonContexts, token_hash
-from bounceback.server.config import ServerSettings, load_server_settings
+from bounceback.server.config import ServerSettings, derived_key, load_server_settings
 from bounceback.server.jobs import JobQueue, QueuedImports
 from bounceback.settings import Settings, load_settings
 from bounceback.web.app import create_app
@@ -66,11 +65,6 @@ class ServerState:
         return account if account is not None and account.active else None
 
 
-def _derived(key: str, purpose: str) -> bytes:
-    """A key of its own for each use of the server's secret."""
-    return hashlib.sha256(f"bounceback:{purpose}:{key}".encode()).digest()
-
-
 def create_server_app(config: ServerSettings, *, home: Path | None = None) -> FastAPI:
     """The app of one worker process."""
     from bounceback.server.mail_accounts import router as mail_accounts
@@ -79,7 +73,7 @@ def create_server_app(config: ServerSettings, *, home: Path | None = None) -> Fa
     settings = load_settings(home=home, database_url=config.database_url)
     directory = Directory.open(settings)
     base = directory.workspace_for(NOBODY)
-    options = WebOptions(secret=_derived(config.secret_key, "csrf"), public_url=config.public_url)
+    options = WebOptions(secret=derived_key(config.secret_key, "csrf"), public_url=config.public_url)
     app = create_app(settings, options=options, workspace=base)
     web: WebContext = app.state.web
     queue = JobQueue(directory)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import os
 from dataclasses import dataclass, field, fields
@@ -240,3 +241,9 @@ def documented() -> list[str]:
     """Every variable the server reads (a test holds the README to it)."""
     assert {f.name for f in fields(ServerSettings)} == {field for _, field, _ in VARIABLES}
     return [name for name, _, _ in VARIABLES]
+
+
+def derived_key(secret_key: str, purpose: str) -> bytes:
+    """A key of its own for each use of the server's secret (forms, stored mail passwords, pending sign-ins):
+    32 bytes, so one use's key tells nothing about another's."""
+    return hashlib.sha256(f"bounceback:{purpose}:{secret_key}".encode()).digest()

@@ -4,9 +4,9 @@ kept in the person's own row-secured table; never logged, never exported (the JS
 from __future__ import annotations
 
 import base64
-import hashlib
 
 from bounceback.domain.errors import InvalidInput
+from bounceback.server.config import derived_key
 from bounceback.workspace.server import Directory
 
 
@@ -16,7 +16,7 @@ class SecretBox:
     def __init__(self, server_key: str) -> None:
         from cryptography.fernet import Fernet
 
-        digest = hashlib.sha256(f"bounceback:imap-secrets:{server_key}".encode()).digest()
+        digest = derived_key(server_key, "imap-secrets")
         self._fernet = Fernet(base64.urlsafe_b64encode(digest))
 
     def seal(self, secret: str) -> str:

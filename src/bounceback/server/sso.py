@@ -16,7 +16,6 @@ are imported here only, and this module only when someone signs in this way.
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import importlib
 import json
@@ -26,7 +25,7 @@ from typing import Any, cast
 
 from bounceback.domain.accounts import Account, Role, clean_email
 from bounceback.domain.errors import InvalidInput
-from bounceback.server.config import ServerSettings
+from bounceback.server.config import ServerSettings, derived_key
 from bounceback.workspace.server import Directory
 
 PENDING_COOKIE = "bb_sso"
@@ -111,7 +110,7 @@ class PendingBox:
     def __init__(self, server_key: str) -> None:
         from cryptography.fernet import Fernet
 
-        digest = hashlib.sha256(f"bounceback:sso-pending:{server_key}".encode()).digest()
+        digest = derived_key(server_key, "sso-pending")
         self._fernet = Fernet(base64.urlsafe_b64encode(digest))
 
     def seal(self, pending: Pending, *, at: int | None = None) -> str:
