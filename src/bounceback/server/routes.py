@@ -423,6 +423,14 @@ def _admin_page(request: Request, me: Person, **context: Any) -> Response:
     return render(request, "server_admin.html", context)
 
 
+def _form_role(form: Any) -> Role:
+    """The role an admin's form chose (add or invite), or one sentence."""
+    try:
+        return Role(str(form.get("role", "")))
+    except ValueError:
+        raise InvalidInput("Choose seeker, advisor or admin.") from None
+
+
 @router.get("/admin")
 def admin_page(request: Request) -> Response:
     return _admin_page(request, _admin(request))
@@ -433,10 +441,7 @@ async def admin_invite(request: Request) -> Response:
     """An invitation whose link is shown once, on the page this answers with (never kept, never redirected)."""
     me = _admin(request)
     form = await request.form()
-    try:
-        role = Role(str(form.get("role", "")))
-    except ValueError:
-        raise InvalidInput("Choose seeker, advisor or admin.") from None
+    role = _form_role(form)
     cohort = str(form.get("cohort", "")).strip() or None
     state = _state(request)
     found, token = state.directory.invite(str(form.get("email", "")), role, cohort=cohort)
@@ -459,10 +464,7 @@ def _other(request: Request, user_id: int, doing: str) -> Any:
 async def admin_add(request: Request) -> Response:
     _admin(request)
     form = await request.form()
-    try:
-        role = Role(str(form.get("role", "")))
-    except ValueError:
-        raise InvalidInput("Choose seeker, advisor or admin.") from None
+    role = _form_role(form)
     email = clean_email(str(form.get("email", "")))
     directory = _state(request).directory
     directory.add_account(email, hash_password(str(form.get("password", ""))), role)
